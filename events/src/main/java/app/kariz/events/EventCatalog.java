@@ -1,0 +1,62 @@
+package app.kariz.events;
+
+import app.kariz.events.activity.ActivityCompleted;
+import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.deal.DealLost;
+import app.kariz.events.deal.DealMoved;
+import app.kariz.events.deal.DealOpened;
+import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealWon;
+import app.kariz.events.pipeline.PipelineCreated;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every public event type. A record not listed here is never published. */
+public final class EventCatalog {
+
+    private static final List<EventType<?>> TYPES = List.of(
+            deal("kariz.deal.opened.v1", DealOpened.class, DealOpened::dealId),
+            deal("kariz.deal.moved.v1", DealMoved.class, DealMoved::dealId),
+            deal("kariz.deal.won.v1", DealWon.class, DealWon::dealId),
+            deal("kariz.deal.lost.v1", DealLost.class, DealLost::dealId),
+            deal("kariz.deal.reopened.v1", DealReopened.class, DealReopened::dealId),
+            activity("kariz.activity.scheduled.v1", ActivityScheduled.class, ActivityScheduled::dealId),
+            activity("kariz.activity.completed.v1", ActivityCompleted.class, ActivityCompleted::dealId),
+            activity("kariz.activity.postponed.v1", ActivityPostponed.class, ActivityPostponed::dealId),
+            new EventType<>("kariz.pipeline.created.v1", Topics.PIPELINES, PipelineCreated.class,
+                    PipelineCreated::pipelineId));
+
+    private static final Map<String, EventType<?>> BY_CE_TYPE =
+            TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+    private static final Map<Class<?>, EventType<?>> BY_JAVA_TYPE =
+            TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType<?>> all() {
+        return TYPES;
+    }
+
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    public static Optional<EventType<?>> byJavaType(Class<?> javaType) {
+        return Optional.ofNullable(BY_JAVA_TYPE.get(javaType));
+    }
+
+    private static <E extends KarizEvent> EventType<E> deal(String ceType, Class<E> type, Function<E, String> key) {
+        return new EventType<>(ceType, Topics.DEALS, type, key);
+    }
+
+    private static <E extends KarizEvent> EventType<E> activity(String ceType, Class<E> type,
+                                                              Function<E, String> key) {
+        return new EventType<>(ceType, Topics.ACTIVITIES, type, key);
+    }
+}

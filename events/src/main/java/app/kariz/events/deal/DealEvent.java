@@ -1,0 +1,10 @@
+package app.kariz.events.deal;
+
+import app.kariz.events.KarizEvent;
+
+/** Events of the deal aggregate, on topic {@code kariz.deals.v1}, keyed by deal id. */
+public sealed interface DealEvent extends KarizEvent
+        permits DealOpened, DealMoved, DealWon, DealLost, DealReopened {
+
+    String dealId();
+}

@@ -1,0 +1,9 @@
+package app.kariz.events.pipeline;
+
+import app.kariz.events.KarizEvent;
+
+/** Events of a pipeline, on topic {@code kariz.pipelines.v1}, keyed by pipeline id. */
+public sealed interface PipelineEvent extends KarizEvent permits PipelineCreated {
+
+    String pipelineId();
+}

@@ -1,0 +1,58 @@
+package app.kariz.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) running in this JVM on 127.0.0.1, storing its
+ * databases in one H2 MVStore file that survives restarts.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final int port;
+    private boolean closed;
+
+    private EmbeddedMongo(MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Opens (or creates) the H2 file and starts accepting connections.
+     *
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     */
+    public static EmbeddedMongo start(Path h2File, int port) {
+        Path file = h2File.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory of " + file, e);
+        }
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port); // on failure it shuts itself down, closing the backend
+        return new EmbeddedMongo(server, server.getLocalAddress().getPort());
+    }
+
+    /** The connection string for the MongoDB driver, {@code mongodb://127.0.0.1:PORT}. */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Closes client connections, stops listening and commits and closes the H2 file. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            // Also closes the H2 backend once the network threads are gone, so no write races the close.
+            server.shutdownNow();
+        }
+    }
+}

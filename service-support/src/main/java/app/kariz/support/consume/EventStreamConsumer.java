@@ -1,0 +1,203 @@
+package app.kariz.support.consume;
+
+import app.kariz.support.json.EventJson;
+import app.kariz.support.publish.KafkaProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies the events of some topics, one at a time and in partition order, on a thread of its own. Offsets
+ * are committed only after the events before them were applied, so a restart re-delivers what was not
+ * finished (handlers must be idempotent). A failing handler is retried with back-off rather than skipped:
+ * skipping would silently lose a deal's history.
+ */
+public class EventStreamConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final KafkaProperties kafka;
+    private final Admin admin;
+    private final String groupId;
+    private final List<String> topics;
+    private final ConsumedEventHandler handler;
+    private final MeterRegistry meters;
+    private final EventDecoder decoder = new EventDecoder(EventJson.newMapper());
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public EventStreamConsumer(KafkaProperties kafka, Admin admin, String groupId, List<String> topics,
+                               ConsumedEventHandler handler, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.admin = admin;
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        this.meters = meters;
+    }
+
+    @Override
+    public synchronized void start() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "events-" + groupId);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Waits until this consumer group has applied everything that was on its topics when the call began.
+     *
+     * @return whether it caught up within the timeout
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Map<TopicPartition, Long> ends = endOffsets();
+            while (true) {
+                if (committedAtLeast(ends)) {
+                    return true;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("Could not compare the offsets of {}: {}", groupId, e.toString());
+            return false;
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream()
+                        .map(p -> new TopicPartition(topic.name(), p.partition())))
+                .toList();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(
+                partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
+                .all().get();
+        return latest.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private boolean committedAtLeast(Map<TopicPartition, Long> ends) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                || Optional.ofNullable(committed.get(end.getKey())).map(OffsetAndMetadata::offset).orElse(0L)
+                >= end.getValue());
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    if (!apply(record)) {
+                        return;
+                    }
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() woke the consumer up
+        } catch (RuntimeException e) {
+            log.error("Event consumer {} stopped", groupId, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            running = false;
+        }
+    }
+
+    /** @return false when the consumer is stopping and the record was not applied */
+    private boolean apply(ConsumerRecord<String, byte[]> record) {
+        ConsumedEvent event;
+        try {
+            Optional<ConsumedEvent> decoded = decoder.decode(record);
+            if (decoded.isEmpty()) {
+                return true;
+            }
+            event = decoded.get();
+        } catch (IOException poison) {
+            meters.counter("kariz.events.undecodable", "topic", record.topic()).increment();
+            log.error("Skipping an undecodable record", poison);
+            return true;
+        }
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                handler.handle(event);
+                meters.counter("kariz.events.applied", "consumer", groupId, "type", event.ceType()).increment();
+                return true;
+            } catch (RuntimeException e) {
+                meters.counter("kariz.events.retried", "consumer", groupId).increment();
+                log.warn("Applying {} {} failed, retrying in {} ms", event.ceType(), event.position(),
+                        backoff.toMillis(), e);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package app.kariz.support.eventstore;
+
+import app.kariz.support.web.InvalidInputException;
+import app.kariz.support.web.NotFoundException;
+import app.kariz.support.web.Problems;
+import app.kariz.support.web.RuleViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps what Axon throws from command handling to the contract's problems. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandProblemHandling {
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
+        return Problems.notFound("Nothing with id " + e.getAggregateIdentifier() + " exists");
+    }
+
+    /** Two writes raced for the same aggregate version; the loser changed nothing and may retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
+        return Problems.conflict("It was changed by another request at the same moment; nothing was changed, "
+                + "please retry");
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) throws Exception {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof InvalidInputException invalid) {
+            return Problems.invalidInput(invalid.errors());
+        }
+        if (cause instanceof NotFoundException notFound) {
+            return Problems.notFound(notFound.getMessage());
+        }
+        if (cause instanceof RuleViolationException violation) {
+            return Problems.conflict(violation.getMessage());
+        }
+        if (cause instanceof AggregateNotFoundException missing) {
+            return aggregateNotFound(missing);
+        }
+        if (cause instanceof ConcurrencyException concurrent) {
+            return concurrentWrite(concurrent);
+        }
+        throw e;
+    }
+}

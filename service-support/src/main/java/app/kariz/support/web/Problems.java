@@ -1,0 +1,40 @@
+package app.kariz.support.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
+import java.util.List;
+
+/** RFC 9457 problem responses in the contract's shape: type, title, status, detail and field errors. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:kariz:problem:" + type));
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    public static ResponseEntity<ProblemDetail> invalidInput(List<InvalidInputException.FieldError> errors) {
+        ResponseEntity<ProblemDetail> response = of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input",
+                "Invalid input", errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
+        response.getBody().setProperty("errors", errors);
+        return response;
+    }
+
+    public static ResponseEntity<ProblemDetail> notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    public static ResponseEntity<ProblemDetail> conflict(String detail) {
+        return of(HttpStatus.CONFLICT, "rule-violated", "Not allowed in the current state", detail);
+    }
+}

@@ -1,0 +1,63 @@
+package app.kariz.support.web;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The HTTP conventions of every service: strict JSON (an unknown field is an error, so a typo such as
+ * {@code duedate} is reported instead of silently dropped), text trimmed, amounts as decimal strings, the
+ * caller from the gateway's headers, and problem+json errors.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ProblemHandling.class)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    private final ZoneId defaultTimeZone;
+
+    public WebConfiguration(@Value("${kariz.default-time-zone:Asia/Tehran}") ZoneId defaultTimeZone) {
+        this.defaultTimeZone = defaultTimeZone;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver(defaultTimeZone));
+    }
+
+    /** Leading and trailing white space is never meaningful in a title, subject or note. */
+    @Bean
+    public SimpleModule trimmedText() {
+        SimpleModule trimming = new SimpleModule("kariz-trimmed-text");
+        trimming.addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = super.deserialize(parser, context);
+                return text == null ? null : text.strip();
+            }
+        });
+        return trimming;
+    }
+
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer karizJsonConventions() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .postConfigurer(mapper -> mapper.configOverride(BigDecimal.class)
+                        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+    }
+}
