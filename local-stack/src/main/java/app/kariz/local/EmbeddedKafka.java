@@ -6,8 +6,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +34,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
+    /** Brokers started and not yet closed in this JVM; guarded by the class. */
+    private static int running;
+
     private final KafkaRaftServer server;
     private final int brokerPort;
+    private final FileChannel dataDirLock;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, int brokerPort) {
+    private EmbeddedKafka(KafkaRaftServer server, int brokerPort, FileChannel dataDirLock) {
         this.server = server;
         this.brokerPort = brokerPort;
+        this.dataDirLock = dataDirLock;
     }
 
     /**
@@ -54,19 +62,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = freePort();
         KafkaConfig config = new KafkaConfig(brokerProperties(logDir, port, controllerPort), false);
 
+        FileChannel lock = lockDataDir(logDir);
         interceptJvmExit();
         KafkaRaftServer server = null;
         try {
             formatIfNew(logDir);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafka(server, port);
+            return new EmbeddedKafka(server, port, lock);
         } catch (RuntimeException e) {
-            if (server != null) {
-                server.shutdown();
-                server.awaitShutdown();
+            try {
+                if (server != null) {
+                    server.shutdown();
+                    server.awaitShutdown();
+                }
+            } finally {
+                restoreJvmExit();
+                release(lock);
             }
-            restoreJvmExit();
             throw e;
         }
     }
@@ -88,6 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.awaitShutdown();
         } finally {
             restoreJvmExit();
+            release(dataDirLock);
         }
     }
 
@@ -122,12 +136,42 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Kafka locks the directory only when the broker half starts, after the controller half has already
+     * opened the metadata log in it: a second instance on the same directory would briefly write there.
+     */
+    private static FileChannel lockDataDir(Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            FileChannel channel = FileChannel.open(logDir.resolve("embedded-kafka.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException heldByThisJvm) {
+                // same answer as a lock held by another process
+            }
+            channel.close();
+            throw new IllegalStateException(logDir + " is in use by another embedded Kafka broker");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + logDir, e);
+        }
+    }
+
+    private static void release(FileChannel lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void formatIfNew(Path logDir) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         try {
-            Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
@@ -147,9 +191,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Kafka halts or exits the process on faults it considers fatal. In a JVM that hosts the whole
      * local stack, turn that into a logged exception instead, so the owner of the JVM decides.
      */
-    private static void interceptJvmExit() {
-        Exit.setExitProcedure((status, message) -> refuseJvmExit("exit", status, message));
-        Exit.setHaltProcedure((status, message) -> refuseJvmExit("halt", status, message));
+    private static synchronized void interceptJvmExit() {
+        if (running++ == 0) {
+            Exit.setExitProcedure((status, message) -> refuseJvmExit("exit", status, message));
+            Exit.setHaltProcedure((status, message) -> refuseJvmExit("halt", status, message));
+        }
     }
 
     private static void refuseJvmExit(String kind, int status, String message) {
@@ -157,9 +203,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("Embedded Kafka tried to " + kind + " the JVM (status " + status + "): " + message);
     }
 
-    private static void restoreJvmExit() {
-        Exit.resetExitProcedure();
-        Exit.resetHaltProcedure();
+    private static synchronized void restoreJvmExit() {
+        if (--running == 0) {
+            Exit.resetExitProcedure();
+            Exit.resetHaltProcedure();
+        }
     }
 
     private static int freePort() {

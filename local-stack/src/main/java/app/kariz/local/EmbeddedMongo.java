@@ -46,13 +46,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
-    /** Closes client connections, stops listening and commits and closes the H2 file. */
+    /** Stops listening, closes client connections, then commits and closes the H2 file. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            // Also closes the H2 backend once the network threads are gone, so no write races the close.
-            server.shutdownNow();
+            // Closes the H2 backend only after the network threads are gone, so no write races the close.
+            server.shutdown();
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.kariz.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +102,23 @@ class EmbeddedKafkaTest {
         assertThat(embeddedKafkaLog.list)
                 .as("Kafka must not try to exit or halt the JVM during a normal start and stop")
                 .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    @Test
+    void whileRunningItGuardsItsDataDirAndTheJvm() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use");
+            // What Kafka's fatal fault handlers call; without the guard this would kill the test JVM.
+            assertThatThrownBy(() -> Exit.halt(1, "simulated fatal fault"))
+                    .isInstanceOf(IllegalStateException.class);
+
+            try (Admin admin = admin(kafka)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(TOPIC);
+            }
+        }
     }
 
     /** Polls until a record arrives, then checks that it is the only one in the topic. */

@@ -6,6 +6,7 @@ import app.kariz.support.web.Problems;
 import app.kariz.support.web.RuleViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,8 +26,8 @@ public class CommandProblemHandling {
     }
 
     /** Two writes raced for the same aggregate version; the loser changed nothing and may retry. */
-    @ExceptionHandler(ConcurrencyException.class)
-    public ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ResponseEntity<ProblemDetail> concurrentWrite(Exception e) {
         return Problems.conflict("It was changed by another request at the same moment; nothing was changed, "
                 + "please retry");
     }
@@ -46,8 +47,8 @@ public class CommandProblemHandling {
         if (cause instanceof AggregateNotFoundException missing) {
             return aggregateNotFound(missing);
         }
-        if (cause instanceof ConcurrencyException concurrent) {
-            return concurrentWrite(concurrent);
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrentWrite((Exception) cause);
         }
         throw e;
     }

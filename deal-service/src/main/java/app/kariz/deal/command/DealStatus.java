@@ -1,0 +1,5 @@
+package app.kariz.deal.command;
+
+public enum DealStatus {
+    OPEN, WON, LOST
+}

@@ -1,0 +1,5 @@
+package app.kariz.view.card;
+
+public enum DealStatus {
+    OPEN, WON, LOST
+}
