@@ -1,0 +1,35 @@
+package app.kariz.activity;
+
+import app.kariz.support.eventstore.CommandProblemHandling;
+import app.kariz.support.eventstore.EventStoreConfiguration;
+import app.kariz.support.web.WebConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/** Activities on deals: scheduled, done with a result, postponed. */
+@SpringBootApplication
+@Import({EventStoreConfiguration.class, WebConfiguration.class, CommandProblemHandling.class})
+public class ActivityServiceApplication {
+
+    /** Own config name: the local launcher runs every service from one classpath. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ActivityServiceApplication.class)
+                .properties("spring.config.name=activity-service")
+                .web(WebApplicationType.SERVLET);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        builder().run(args);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

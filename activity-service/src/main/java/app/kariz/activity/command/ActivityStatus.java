@@ -1,0 +1,5 @@
+package app.kariz.activity.command;
+
+public enum ActivityStatus {
+    OPEN, DONE
+}
