@@ -80,7 +80,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 restoreJvmExit();
                 release(lock);
             }
-            throw e;
+            throw new IllegalStateException("Embedded Kafka could not start on 127.0.0.1:" + port
+                    + " with data in " + logDir, e);
         }
     }
 

@@ -37,7 +37,12 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         H2Backend backend = new H2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port); // on failure it shuts itself down, closing the backend
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (Exception e) { // netty rethrows a BindException without declaring it
+            server.shutdownNow(); // releases the H2 file lock and netty's threads
+            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port, e);
+        }
         return new EmbeddedMongo(server, server.getLocalAddress().getPort());
     }
 
