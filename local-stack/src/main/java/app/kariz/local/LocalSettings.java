@@ -1,0 +1,26 @@
+package app.kariz.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the local stack is told through the environment. Internal ports default to ones no common laptop
+ * service uses; port 0 means "any free port".
+ *
+ * @param dataDir      where Kafka's log and the MongoDB file live ({@code KARIZ_DATA_DIR}, default ./.kariz/data)
+ * @param gatewayPort  the public API ({@code KARIZ_GATEWAY_PORT}, default 8080)
+ * @param kafkaPort    the broker, for analytics consumers ({@code KARIZ_KAFKA_PORT}, default 19092)
+ * @param mongoPort    the MongoDB wire server ({@code KARIZ_MONGO_PORT}, default 27118)
+ * @param demoToken    the demo user's bearer token ({@code KARIZ_DEMO_TOKEN}); null lets the gateway make one
+ */
+public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken) {
+
+    public static LocalSettings fromEnvironment(Map<String, String> env) {
+        return new LocalSettings(
+                Path.of(env.getOrDefault("KARIZ_DATA_DIR", ".kariz/data")),
+                Integer.parseInt(env.getOrDefault("KARIZ_GATEWAY_PORT", "8080")),
+                Integer.parseInt(env.getOrDefault("KARIZ_KAFKA_PORT", "19092")),
+                Integer.parseInt(env.getOrDefault("KARIZ_MONGO_PORT", "27118")),
+                env.get("KARIZ_DEMO_TOKEN"));
+    }
+}

@@ -1,0 +1,131 @@
+package app.kariz.local;
+
+import app.kariz.activity.ActivityServiceApplication;
+import app.kariz.deal.DealServiceApplication;
+import app.kariz.gateway.GatewayApplication;
+import app.kariz.view.PipelineViewApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * All of Kariz in one JVM: a Kafka broker, a file-backed MongoDB and the four services, each service in its
+ * own Spring context with its own port, wired to each other exactly as in docker-compose. Everything is
+ * written under the data directory and survives a restart.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final EmbeddedMongo mongo;
+    private final EmbeddedKafka kafka;
+    private final List<ConfigurableApplicationContext> services;
+    private final int gatewayPort;
+
+    private LocalStack(EmbeddedMongo mongo, EmbeddedKafka kafka, List<ConfigurableApplicationContext> services,
+                       int gatewayPort) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.services = services;
+        this.gatewayPort = gatewayPort;
+    }
+
+    public static LocalStack start(LocalSettings settings) throws IOException {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Files.createDirectories(settings.dataDir());
+        EmbeddedMongo mongo = EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"), settings.mongoPort());
+        EmbeddedKafka kafka = null;
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        try {
+            kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+            List<String> shared = List.of(
+                    "--server.port=0",
+                    "--server.address=127.0.0.1",
+                    "--kariz.mongo.uri=" + mongo.connectionString(),
+                    "--kariz.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--logging.register-shutdown-hook=false",
+                    "--logging.level.kafka=ERROR",
+                    "--logging.level.org.apache.kafka=ERROR",
+                    "--logging.level.state.change.logger=ERROR",
+                    "--logging.level.org.axonframework=WARN");
+            // The three back-end services are independent of each other: start them side by side.
+            CompletableFuture<ConfigurableApplicationContext> deals = startAsync(DealServiceApplication.builder(),
+                    shared, "--kariz.mongo.database=kariz_deals");
+            CompletableFuture<ConfigurableApplicationContext> activities = startAsync(
+                    ActivityServiceApplication.builder(), shared, "--kariz.mongo.database=kariz_activities");
+            CompletableFuture<ConfigurableApplicationContext> views = startAsync(PipelineViewApplication.builder(),
+                    shared, "--kariz.mongo.database=kariz_views");
+            for (CompletableFuture<ConfigurableApplicationContext> service : List.of(deals, activities, views)) {
+                try {
+                    started.add(service.join());
+                } catch (CompletionException e) {
+                    throw new IllegalStateException("A service did not start", e.getCause());
+                }
+            }
+            List<String> gatewayArgs = new ArrayList<>(List.of(
+                    "--server.port=" + settings.gatewayPort(),
+                    "--logging.register-shutdown-hook=false",
+                    "--kariz.gateway.deal-service-uri=http://127.0.0.1:" + port(deals.join()),
+                    "--kariz.gateway.activity-service-uri=http://127.0.0.1:" + port(activities.join()),
+                    "--kariz.gateway.view-service-uri=http://127.0.0.1:" + port(views.join())));
+            if (settings.demoToken() != null) {
+                gatewayArgs.add("--kariz.demo.token=" + settings.demoToken());
+            }
+            ConfigurableApplicationContext gateway = GatewayApplication.builder().registerShutdownHook(false)
+                    .run(gatewayArgs.toArray(String[]::new));
+            started.add(gateway);
+            return new LocalStack(mongo, kafka, List.copyOf(started), port(gateway));
+        } catch (RuntimeException e) {
+            new LocalStack(mongo, kafka, started, 0).close();
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<ConfigurableApplicationContext> startAsync(SpringApplicationBuilder builder,
+                                                                               List<String> shared, String... own) {
+        List<String> args = new ArrayList<>(shared);
+        args.addAll(List.of(own));
+        return CompletableFuture.supplyAsync(() -> builder.registerShutdownHook(false).run(args.toArray(String[]::new)));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    /** Stops the gateway first so no request reaches a half-stopped service, then the services, then storage. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("A service did not stop cleanly", e);
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        mongo.close();
+    }
+}
