@@ -19,7 +19,6 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -39,15 +38,17 @@ public class EventStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
     }
 
-    /** Events are stored in the same JSON form they have on Kafka, so the store stays readable by people. */
-    @Bean
-    public Serializer storedEventSerializer() {
+    /**
+     * Events are stored in the same JSON form they have on Kafka, so the store stays readable by people. Not a
+     * bean: Axon expects to own the only serializer beans of a context.
+     */
+    private static Serializer storedEventSerializer() {
         return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                                 @Qualifier("storedEventSerializer") Serializer serializer) {
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate) {
+        Serializer serializer = storedEventSerializer();
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(serializer)
@@ -56,9 +57,9 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate,
-                                 @Qualifier("storedEventSerializer") Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(storedEventSerializer())
+                .build();
     }
 
     @Bean

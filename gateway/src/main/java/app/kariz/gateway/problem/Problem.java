@@ -1,0 +1,44 @@
+package app.kariz.gateway.problem;
+
+import org.springframework.http.HttpStatus;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * An RFC 9457 problem the gateway itself answers with, typed like the services' problems:
+ * {@code urn:kariz:problem:<slug>}.
+ */
+public record Problem(HttpStatus status, String slug, String title, String detail) {
+
+    public URI type() {
+        return URI.create("urn:kariz:problem:" + slug);
+    }
+
+    public static Problem unauthenticated(String detail) {
+        return new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
+    }
+
+    public static Problem notFound(String detail) {
+        return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    public static Problem methodNotAllowed(String detail) {
+        return new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", detail);
+    }
+
+    public static Problem serviceUnavailable(String detail) {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", detail);
+    }
+
+    public static Problem internal() {
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed.");
+    }
+
+    /** Any other HTTP error the gateway's web stack raises (e.g. a request that is too large). */
+    public static Problem ofStatus(HttpStatus status, String detail) {
+        String slug = status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new Problem(status, slug, status.getReasonPhrase(), detail);
+    }
+}

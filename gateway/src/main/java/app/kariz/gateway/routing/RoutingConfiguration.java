@@ -1,0 +1,27 @@
+package app.kariz.gateway.routing;
+
+import app.kariz.gateway.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One gateway route per public operation in {@link ApiRoutes}, to its service, the path unchanged. */
+@Configuration(proxyBeanMethods = false)
+public class RoutingConfiguration {
+
+    /** Route metadata key naming the service a route goes to, for error messages. */
+    public static final String SERVICE_METADATA = "kariz.service";
+
+    @Bean
+    RouteLocator apiRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (ApiRoute route : ApiRoutes.v1()) {
+            routes.route(route.id(), spec -> spec
+                    .predicate(exchange -> route.matches(exchange.getRequest()))
+                    .metadata(SERVICE_METADATA, route.service().serviceName())
+                    .uri(properties.uriOf(route.service())));
+        }
+        return routes.build();
+    }
+}

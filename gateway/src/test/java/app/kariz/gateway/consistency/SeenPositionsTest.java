@@ -1,0 +1,68 @@
+package app.kariz.gateway.consistency;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SeenPositionsTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
+    private final SeenPositions seen = new SeenPositions(Duration.ofSeconds(60), 3, ticker);
+
+    @Test
+    void keepsTheHighestSequencePerAggregate() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 4), new Position("activity", "a-1", 0)));
+        seen.remember("client", List.of(new Position("deal", "d-1", 2)));
+
+        assertThat(seen.recalled("client"))
+                .containsExactly(new Position("activity", "a-1", 0), new Position("deal", "d-1", 4));
+    }
+
+    @Test
+    void keepsEachClientsPositionsApart() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 4)));
+
+        assertThat(seen.recalled("another client")).isEmpty();
+    }
+
+    @Test
+    void forgetsAPositionOnceTheWindowHasPassedSinceItWasSeen() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 0)));
+        advance(Duration.ofSeconds(40));
+        seen.remember("client", List.of(new Position("deal", "d-2", 0)));
+
+        advance(Duration.ofSeconds(21));
+
+        assertThat(seen.recalled("client")).containsExactly(new Position("deal", "d-2", 0));
+    }
+
+    @Test
+    void aNewerSequenceRestartsTheWindow() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 0)));
+        advance(Duration.ofSeconds(40));
+        seen.remember("client", List.of(new Position("deal", "d-1", 1)));
+
+        advance(Duration.ofSeconds(40));
+
+        assertThat(seen.recalled("client")).containsExactly(new Position("deal", "d-1", 1));
+    }
+
+    @Test
+    void remembersABoundedNumberOfAggregatesPerClient() {
+        for (int i = 0; i < 50; i++) {
+            seen.remember("client", List.of(new Position("deal", "d-" + i, i)));
+        }
+
+        assertThat(seen.recalled("client").size()).isLessThanOrEqualTo(3);
+    }
+
+    private void advance(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+}
