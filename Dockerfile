@@ -4,8 +4,10 @@ WORKDIR /src
 COPY . .
 RUN ./mvnw -B -ntp -DskipTests package \
     && mkdir /out \
-    && cp deal-service/target/deal-service.jar activity-service/target/activity-service.jar \
-          pipeline-view-service/target/pipeline-view-service.jar gateway/target/gateway.jar /out/
+    && cp deal-service/target/deal-service-*-exec.jar /out/deal-service.jar \
+    && cp activity-service/target/activity-service-*-exec.jar /out/activity-service.jar \
+    && cp pipeline-view-service/target/pipeline-view-service-*-exec.jar /out/pipeline-view-service.jar \
+    && cp gateway/target/gateway-*-exec.jar /out/gateway.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 kariz

@@ -12,8 +12,17 @@ import java.util.Map;
  * @param kafkaPort    the broker, for analytics consumers ({@code KARIZ_KAFKA_PORT}, default 19092)
  * @param mongoPort    the MongoDB wire server ({@code KARIZ_MONGO_PORT}, default 27118)
  * @param demoToken    the demo user's bearer token ({@code KARIZ_DEMO_TOKEN}); null lets the gateway make one
+ * @param kafkaBootstrapServers an existing Kafka to use instead of the in-process broker
+ *                     ({@code KARIZ_KAFKA_BOOTSTRAP_SERVERS}); null starts the in-process one
+ * @param mongoUri     an existing MongoDB to use instead of the in-process server ({@code KARIZ_MONGO_URI})
  */
-public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken) {
+public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken,
+                            String kafkaBootstrapServers, String mongoUri) {
+
+    /** Everything in process, on the given ports. */
+    public LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken) {
+        this(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, null, null);
+    }
 
     public static LocalSettings fromEnvironment(Map<String, String> env) {
         return new LocalSettings(
@@ -21,6 +30,8 @@ public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mo
                 Integer.parseInt(env.getOrDefault("KARIZ_GATEWAY_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("KARIZ_KAFKA_PORT", "19092")),
                 Integer.parseInt(env.getOrDefault("KARIZ_MONGO_PORT", "27118")),
-                env.get("KARIZ_DEMO_TOKEN"));
+                env.get("KARIZ_DEMO_TOKEN"),
+                env.get("KARIZ_KAFKA_BOOTSTRAP_SERVERS"),
+                env.get("KARIZ_MONGO_URI"));
     }
 }

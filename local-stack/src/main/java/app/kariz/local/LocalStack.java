@@ -20,38 +20,53 @@ import java.util.concurrent.CompletionException;
 /**
  * All of Kariz in one JVM: a Kafka broker, a file-backed MongoDB and the four services, each service in its
  * own Spring context with its own port, wired to each other exactly as in docker-compose. Everything is
- * written under the data directory and survives a restart.
+ * written under the data directory and survives a restart. Given an existing Kafka or MongoDB, it uses that
+ * instead of starting its own.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    private final EmbeddedMongo mongo;
-    private final EmbeddedKafka kafka;
+    /** In-process servers this stack started and must stop; empty when it was given existing ones. */
+    private final List<AutoCloseable> storage;
     private final List<ConfigurableApplicationContext> services;
+    private final String kafkaBootstrapServers;
+    private final String mongoUri;
     private final int gatewayPort;
 
-    private LocalStack(EmbeddedMongo mongo, EmbeddedKafka kafka, List<ConfigurableApplicationContext> services,
-                       int gatewayPort) {
-        this.mongo = mongo;
-        this.kafka = kafka;
+    private LocalStack(List<AutoCloseable> storage, List<ConfigurableApplicationContext> services,
+                       String kafkaBootstrapServers, String mongoUri, int gatewayPort) {
+        this.storage = storage;
         this.services = services;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.mongoUri = mongoUri;
         this.gatewayPort = gatewayPort;
     }
 
     public static LocalStack start(LocalSettings settings) throws IOException {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Files.createDirectories(settings.dataDir());
-        EmbeddedMongo mongo = EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"), settings.mongoPort());
-        EmbeddedKafka kafka = null;
+        List<AutoCloseable> storage = new ArrayList<>();
         List<ConfigurableApplicationContext> started = new ArrayList<>();
+        String mongoUri = settings.mongoUri();
+        String kafkaBootstrapServers = settings.kafkaBootstrapServers();
         try {
-            kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+            if (mongoUri == null) {
+                EmbeddedMongo mongo = EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"),
+                        settings.mongoPort());
+                storage.add(mongo);
+                mongoUri = mongo.connectionString();
+            }
+            if (kafkaBootstrapServers == null) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+                storage.add(kafka);
+                kafkaBootstrapServers = kafka.bootstrapServers();
+            }
             List<String> shared = List.of(
                     "--server.port=0",
                     "--server.address=127.0.0.1",
-                    "--kariz.mongo.uri=" + mongo.connectionString(),
-                    "--kariz.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--kariz.mongo.uri=" + mongoUri,
+                    "--kariz.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                     "--logging.register-shutdown-hook=false",
                     "--logging.level.kafka=ERROR",
                     "--logging.level.org.apache.kafka=ERROR",
@@ -83,9 +98,9 @@ public final class LocalStack implements AutoCloseable {
             ConfigurableApplicationContext gateway = GatewayApplication.builder().registerShutdownHook(false)
                     .run(gatewayArgs.toArray(String[]::new));
             started.add(gateway);
-            return new LocalStack(mongo, kafka, List.copyOf(started), port(gateway));
+            return new LocalStack(storage, List.copyOf(started), kafkaBootstrapServers, mongoUri, port(gateway));
         } catch (RuntimeException e) {
-            new LocalStack(mongo, kafka, started, 0).close();
+            new LocalStack(storage, started, kafkaBootstrapServers, mongoUri, 0).close();
             throw e;
         }
     }
@@ -106,11 +121,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     public String mongoConnectionString() {
-        return mongo.connectionString();
+        return mongoUri;
     }
 
     /** Stops the gateway first so no request reaches a half-stopped service, then the services, then storage. */
@@ -123,9 +138,12 @@ public final class LocalStack implements AutoCloseable {
                 log.warn("A service did not stop cleanly", e);
             }
         }
-        if (kafka != null) {
-            kafka.close();
+        for (int i = storage.size() - 1; i >= 0; i--) {
+            try {
+                storage.get(i).close();
+            } catch (Exception e) {
+                log.warn("Local storage did not stop cleanly", e);
+            }
         }
-        mongo.close();
     }
 }

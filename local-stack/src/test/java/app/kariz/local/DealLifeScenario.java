@@ -8,11 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,21 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One deal's whole life through the public API of the whole stack in this JVM: real Kafka broker,
- * mongo-java-server (not a real MongoDB), the four services. Reads follow writes immediately, without
- * polling: the gateway's read-your-writes must make them consistent.
+ * One deal's whole life through the public API, as a client would play it, then a restart on the same data.
+ * Reads follow writes immediately, without polling: the gateway's read-your-writes must make them consistent.
+ * Subclasses choose the infrastructure the stack runs on.
  */
-class LocalStackEndToEndTest {
+abstract class DealLifeScenario {
 
-    private static final String TOKEN = "end-to-end-token";
+    static final String TOKEN = "end-to-end-token";
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
-    @TempDir
-    Path dataDir;
-
-    @Test
-    void aDealsWholeLifeThroughTheGatewaySurvivesARestart() throws Exception {
-        LocalSettings settings = new LocalSettings(dataDir, 0, 0, 0, TOKEN);
+    void playsADealsWholeLifeAndSurvivesARestart(LocalSettings settings) throws Exception {
         String dealA;
         String dealB;
         String pipelineId;

@@ -3,7 +3,6 @@ package app.kariz.view.card;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * What a deal card shows of the deal's activities. The indicator is not stored: it depends on the time of
@@ -32,6 +31,6 @@ public record ActivitySummary(int openActivityCount, int doneActivityCount, Inst
     }
 
     public boolean hasOpenActivity() {
-        return openActivityCount > 0 && Objects.nonNull(overdueAt);
+        return openActivityCount > 0 && todayAt != null && overdueAt != null;
     }
 }

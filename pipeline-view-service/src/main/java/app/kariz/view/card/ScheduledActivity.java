@@ -1,6 +1,8 @@
 package app.kariz.view.card;
 
 import app.kariz.events.activity.Due;
+import app.kariz.view.store.BsonValues;
+import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,4 +19,11 @@ public record ScheduledActivity(String id, String type, String subject, Due due,
             Comparator.comparing((ScheduledActivity activity) -> activity.due().overdueFrom())
                     .thenComparing(ScheduledActivity::scheduledAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(ScheduledActivity::id);
+
+    /** The activity of a document from the {@code activities} collection. */
+    public static ScheduledActivity of(Document activity) {
+        return new ScheduledActivity(activity.getString("_id"), activity.getString("type"),
+                activity.getString("subject"), BsonValues.due(activity.get("due", Document.class)),
+                BsonValues.instant(activity, "scheduledAt"));
+    }
 }

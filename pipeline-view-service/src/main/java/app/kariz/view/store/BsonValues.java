@@ -12,9 +12,9 @@ import java.util.Date;
  * The few conversions between event values and BSON. Instants are BSON dates (milliseconds) so they sort and
  * compare in queries; local dates and times are ISO strings, because they are wall-clock values, not instants.
  */
-public final class Bson {
+public final class BsonValues {
 
-    private Bson() {
+    private BsonValues() {
     }
 
     public static Date date(Instant instant) {

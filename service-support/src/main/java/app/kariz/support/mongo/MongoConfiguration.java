@@ -15,13 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MongoProperties.class)
 public class MongoConfiguration {
 
-    /** Boot's customizers are applied so its Micrometer command and pool metrics stay on. */
+    /**
+     * Boot's customizers are applied so its Micrometer command and pool metrics stay on. Our connection string
+     * goes last: Boot's standard customizer would otherwise reset it to its own default, localhost.
+     */
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(MongoProperties properties,
                                    ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(properties.uri()));
+        MongoClientSettings.Builder settings = MongoClientSettings.builder();
         customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+        settings.applyConnectionString(new ConnectionString(properties.uri()));
         return MongoClients.create(settings.build());
     }
 

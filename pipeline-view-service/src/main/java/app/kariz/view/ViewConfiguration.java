@@ -1,0 +1,90 @@
+package app.kariz.view;
+
+import app.kariz.view.board.Boards;
+import app.kariz.view.card.DealCards;
+import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.consistency.AwaitAppliedPositions;
+import app.kariz.view.pipeline.Pipelines;
+import app.kariz.view.projection.PipelineViewProjection;
+import app.kariz.view.store.ViewCollections;
+import app.kariz.view.timeline.Timelines;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+
+/** The read models, the projection that writes them and the queries that read them, wired by hand. */
+@Configuration(proxyBeanMethods = false)
+public class ViewConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Indexes are created before anything reads or the consumer (a lifecycle bean, started last) writes. */
+    @Bean
+    public ViewCollections viewCollections(MongoDatabase mongoDatabase) {
+        ViewCollections collections = ViewCollections.in(mongoDatabase);
+        collections.createIndexes();
+        return collections;
+    }
+
+    @Bean
+    public AppliedPositions appliedPositions(ViewCollections collections, ViewProperties properties,
+                                             MeterRegistry meters) {
+        AppliedPositions positions = new AppliedPositions(collections.positions(), properties.awaitRecheck());
+        Gauge.builder("kariz.view.await.waiting", positions, AppliedPositions::waiting)
+                .description("Reads waiting for their own writes to be applied")
+                .register(meters);
+        return positions;
+    }
+
+    @Bean
+    public PipelineViewProjection pipelineViewProjection(ViewCollections collections, AppliedPositions positions) {
+        return new PipelineViewProjection(collections, positions);
+    }
+
+    @Bean
+    public IndicatorRule indicatorRule(Clock clock) {
+        return new IndicatorRule(clock);
+    }
+
+    @Bean
+    public Pipelines pipelines(ViewCollections collections) {
+        return new Pipelines(collections.pipelines());
+    }
+
+    @Bean
+    public DealCards dealCards(ViewCollections collections, IndicatorRule indicatorRule) {
+        return new DealCards(collections.dealCards(), indicatorRule);
+    }
+
+    @Bean
+    public Boards boards(ViewCollections collections, DealCards dealCards, Pipelines pipelines) {
+        return new Boards(collections.dealCards(), dealCards, pipelines);
+    }
+
+    @Bean
+    public Timelines timelines(ViewCollections collections, Pipelines pipelines, IndicatorRule indicatorRule) {
+        return new Timelines(collections, pipelines, indicatorRule);
+    }
+
+    @Bean
+    public WebMvcConfigurer awaitAppliedPositionsBeforeReads(AppliedPositions positions,
+                                                             ViewProperties properties) {
+        AwaitAppliedPositions interceptor = new AwaitAppliedPositions(positions, properties.awaitTimeout());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+            }
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package app.kariz.view.card;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A deal as the board and the deal page show it (the public API's deal card). {@code indicator} is null for a
+ * won or lost deal, {@code nextActivity} null when no activity is open, {@code value} null when not given.
+ */
+public record DealCard(String id, String title, String pipelineId, String stageId, DealStatus status,
+                       Indicator indicator, NextActivity nextActivity, int openActivityCount,
+                       int doneActivityCount, Amount value, String ownerId, Instant createdAt, String personName,
+                       String organizationName, LocalDate expectedCloseDate, Instant stageEnteredAt,
+                       Instant wonAt, Instant lostAt, String lostReason) {
+
+    /** @param amount a decimal string such as "1200.00", never a JSON number, so no client rounds it */
+    public record Amount(String amount, String currency) {
+    }
+}

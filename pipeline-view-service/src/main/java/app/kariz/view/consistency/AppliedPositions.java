@@ -1,0 +1,124 @@
+package app.kariz.view.consistency;
+
+import app.kariz.support.consistency.Position;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * How far this view has applied each aggregate's stream ({@code positions}: {@code {_id: "deal:<id>", seq}}),
+ * and the waiting room for reads that must see certain positions first. The projection signals every
+ * applied event, so a waiting read in this instance wakes at once; it also re-reads MongoDB every
+ * {@code recheck}, because another instance of the service may be the one applying the events.
+ */
+public class AppliedPositions {
+
+    /** Returned for a stream of which nothing has been applied; sequences start at 0. */
+    public static final long NOTHING_APPLIED = -1;
+
+    private final MongoCollection<Document> positions;
+    private final Duration recheck;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition applied = lock.newCondition();
+    /** Counts applied events, so a waiter never misses a signal sent between its check and its wait. */
+    private long appliedCount;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public AppliedPositions(MongoCollection<Document> positions, Duration recheck) {
+        this.positions = positions;
+        this.recheck = recheck;
+    }
+
+    public long appliedSequence(String streamKey) {
+        Document position = positions.find(Filters.eq("_id", streamKey)).first();
+        return position == null ? NOTHING_APPLIED : position.get("seq", Number.class).longValue();
+    }
+
+    /** Records that the event at {@code position} and all of its stream before it have been applied. */
+    public void recordApplied(Position position) {
+        // $max: a late write of an older position (e.g. from an instance that lost its partition) never
+        // moves a stream back.
+        positions.updateOne(Filters.eq("_id", position.streamKey()), Updates.max("seq", position.sequence()),
+                new UpdateOptions().upsert(true));
+        lock.lock();
+        try {
+            appliedCount++;
+            applied.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every one of {@code awaited} has been applied, at most {@code timeout}.
+     *
+     * @return whether they all were applied in time
+     */
+    public boolean awaitApplied(Collection<Position> awaited, Duration timeout) throws InterruptedException {
+        if (awaited.isEmpty()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                long seen = appliedCount();
+                if (allApplied(awaited)) {
+                    return true;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                waitForNextApplied(seen, Math.min(remaining, recheck.toNanos()));
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** How many reads are waiting right now (a gauge, and what tests synchronise on). */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    private long appliedCount() {
+        lock.lock();
+        try {
+            return appliedCount;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitForNextApplied(long seen, long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            if (appliedCount == seen) {
+                applied.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean allApplied(Collection<Position> awaited) {
+        List<String> keys = awaited.stream().map(Position::streamKey).distinct().toList();
+        Map<String, Long> appliedSequences = new HashMap<>();
+        positions.find(Filters.in("_id", keys)).forEach(position ->
+                appliedSequences.put(position.getString("_id"), position.get("seq", Number.class).longValue()));
+        return awaited.stream().allMatch(position ->
+                appliedSequences.getOrDefault(position.streamKey(), NOTHING_APPLIED) >= position.sequence());
+    }
+}

@@ -1,0 +1,76 @@
+package app.kariz.view.projection;
+
+import app.kariz.events.activity.ActivityCompleted;
+import app.kariz.events.activity.ActivityEvent;
+import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.activity.Due;
+import app.kariz.view.card.ActivityStatus;
+import app.kariz.view.store.BsonValues;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Keeps {@code activities}, one document per activity. Each document records the last sequence of its own
+ * stream it applied, so re-applying an event (such as a postponement, which counts) changes nothing.
+ */
+final class ActivityWriter {
+
+    private static final String SEQUENCE = "seq";
+
+    private final MongoCollection<Document> activities;
+
+    ActivityWriter(MongoCollection<Document> activities) {
+        this.activities = activities;
+    }
+
+    void apply(ActivityEvent event, long sequence) {
+        InOrderUpdate.apply(activities, event.activityId(), SEQUENCE, sequence, Updates.combine(
+                Updates.set("organizationId", event.organizationId()),
+                Updates.set("dealId", event.dealId()),
+                updateFor(event)));
+    }
+
+    private static Bson updateFor(ActivityEvent event) {
+        if (event instanceof ActivityScheduled scheduled) {
+            return Updates.combine(
+                    Updates.set("type", scheduled.type()),
+                    Updates.set("subject", scheduled.subject()),
+                    due(scheduled.due()),
+                    Updates.set("durationMinutes", scheduled.durationMinutes()),
+                    Updates.set("assigneeId", scheduled.assigneeId()),
+                    Updates.set("note", scheduled.note()),
+                    Updates.set("status", ActivityStatus.OPEN.name()),
+                    Updates.set("scheduledAt", BsonValues.date(scheduled.scheduledAt())),
+                    Updates.set("scheduledBy", scheduled.scheduledBy()),
+                    Updates.set("postponeCount", 0));
+        }
+        if (event instanceof ActivityCompleted completed) {
+            return Updates.combine(
+                    Updates.set("type", completed.type()),
+                    Updates.set("assigneeId", completed.assigneeId()),
+                    due(completed.due()),
+                    Updates.set("status", ActivityStatus.DONE.name()),
+                    Updates.set("result", completed.result()),
+                    Updates.set("completedAt", BsonValues.date(completed.completedAt())),
+                    Updates.set("completedBy", completed.completedBy()));
+        }
+        if (event instanceof ActivityPostponed postponed) {
+            return Updates.combine(
+                    Updates.set("assigneeId", postponed.assigneeId()),
+                    due(postponed.to()),
+                    Updates.inc("postponeCount", 1));
+        }
+        throw new IllegalArgumentException("Not a known activity event: " + event.getClass().getName());
+    }
+
+    /** The due date with the two instants the indicator and the ordering are judged by. */
+    private static Bson due(Due due) {
+        return Updates.combine(
+                Updates.set("due", BsonValues.due(due)),
+                Updates.set("todayFrom", BsonValues.date(due.todayFrom())),
+                Updates.set("overdueFrom", BsonValues.date(due.overdueFrom())));
+    }
+}

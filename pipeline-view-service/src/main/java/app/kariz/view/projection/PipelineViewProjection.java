@@ -1,0 +1,78 @@
+package app.kariz.view.projection;
+
+import app.kariz.events.KarizEvent;
+import app.kariz.events.activity.ActivityEvent;
+import app.kariz.events.deal.DealEvent;
+import app.kariz.events.pipeline.PipelineEvent;
+import app.kariz.support.consistency.Position;
+import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.support.consume.ConsumedEventHandler;
+import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.store.ViewCollections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Projects the deal, activity and pipeline topics into the read models. Kafka delivers at least once and
+ * keeps order only within a stream, so: an event at or below its stream's applied position is a duplicate
+ * and is skipped; an event's effects are written before its position, so a crash in between re-applies
+ * it, and every effect is idempotent; and no read model depends on the order of events of different streams.
+ */
+public class PipelineViewProjection implements ConsumedEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineViewProjection.class);
+
+    private final AppliedPositions positions;
+    private final DealCardWriter dealCards;
+    private final ActivityWriter activities;
+    private final TimelineWriter timeline;
+    private final PipelineWriter pipelines;
+
+    public PipelineViewProjection(ViewCollections collections, AppliedPositions positions) {
+        this.positions = positions;
+        this.dealCards = new DealCardWriter(collections.dealCards(), collections.activities());
+        this.activities = new ActivityWriter(collections.activities());
+        this.timeline = new TimelineWriter(collections.timeline());
+        this.pipelines = new PipelineWriter(collections.pipelines());
+    }
+
+    @Override
+    public void handle(ConsumedEvent event) {
+        MDC.put("correlationId", event.correlationId());
+        try {
+            Position position = event.position();
+            long applied = positions.appliedSequence(position.streamKey());
+            if (position.sequence() <= applied) {
+                log.debug("Skipping {} at {}: already applied up to {}", event.ceType(), position, applied);
+                return;
+            }
+            if (position.sequence() > applied + 1) {
+                // Events in between are missing; closing such gaps is not implemented yet.
+                log.warn("Applying {} at {} although its stream was applied only up to {}", event.ceType(),
+                        position, applied);
+            }
+            apply(event);
+            positions.recordApplied(position);
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    private void apply(ConsumedEvent event) {
+        KarizEvent payload = event.payload();
+        long sequence = event.position().sequence();
+        if (payload instanceof DealEvent deal) {
+            dealCards.apply(deal, sequence);
+            timeline.apply(event);
+        } else if (payload instanceof ActivityEvent activity) {
+            activities.apply(activity, sequence);
+            dealCards.refreshActivities(activity.organizationId(), activity.dealId());
+            timeline.apply(event);
+        } else if (payload instanceof PipelineEvent pipeline) {
+            pipelines.apply(pipeline);
+        } else {
+            log.warn("Ignoring {}: not an event this view knows", event.ceType());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package app.kariz.view.projection;
+
+import app.kariz.events.KarizEvent;
+import app.kariz.events.activity.ActivityCompleted;
+import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.deal.DealLost;
+import app.kariz.events.deal.DealMoved;
+import app.kariz.events.deal.DealOpened;
+import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealWon;
+import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.view.store.BsonValues;
+import app.kariz.view.timeline.HistoryType;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.time.Instant;
+
+/**
+ * Keeps {@code timeline}: one entry per deal or activity event, keyed by the event id so a redelivered event
+ * replaces its own entry instead of adding a second one. Entries hold ids only where the name can change or
+ * may not be known yet (stage names, an activity's subject on completion); the timeline query adds them.
+ */
+final class TimelineWriter {
+
+    private final MongoCollection<Document> timeline;
+
+    TimelineWriter(MongoCollection<Document> timeline) {
+        this.timeline = timeline;
+    }
+
+    void apply(ConsumedEvent consumed) {
+        Document entry = entryFor(consumed.payload());
+        if (entry == null) {
+            return;
+        }
+        entry.append("_id", consumed.eventId())
+                .append("organizationId", consumed.payload().organizationId())
+                .append("stream", consumed.position().streamKey())
+                .append("seq", consumed.position().sequence());
+        timeline.replaceOne(Filters.eq("_id", consumed.eventId()), entry, new ReplaceOptions().upsert(true));
+    }
+
+    private static Document entryFor(KarizEvent event) {
+        if (event instanceof DealOpened opened) {
+            return entry(HistoryType.DEAL_OPENED, opened.dealId(), opened.openedAt(), opened.openedBy())
+                    .append("pipelineId", opened.pipelineId())
+                    .append("stageId", opened.stageId());
+        }
+        if (event instanceof DealMoved moved) {
+            return entry(HistoryType.STAGE_CHANGED, moved.dealId(), moved.movedAt(), moved.movedBy())
+                    .append("fromPipelineId", moved.fromPipelineId())
+                    .append("fromStageId", moved.fromStageId())
+                    .append("toPipelineId", moved.toPipelineId())
+                    .append("toStageId", moved.toStageId());
+        }
+        if (event instanceof DealWon won) {
+            return entry(HistoryType.DEAL_WON, won.dealId(), won.wonAt(), won.wonBy());
+        }
+        if (event instanceof DealLost lost) {
+            return entry(HistoryType.DEAL_LOST, lost.dealId(), lost.lostAt(), lost.lostBy())
+                    .append("reason", lost.reason());
+        }
+        if (event instanceof DealReopened reopened) {
+            return entry(HistoryType.DEAL_REOPENED, reopened.dealId(), reopened.reopenedAt(), reopened.reopenedBy());
+        }
+        if (event instanceof ActivityScheduled scheduled) {
+            return entry(HistoryType.ACTIVITY_SCHEDULED, scheduled.dealId(), scheduled.scheduledAt(),
+                    scheduled.scheduledBy())
+                    .append("activityId", scheduled.activityId())
+                    .append("activityType", scheduled.type())
+                    .append("subject", scheduled.subject())
+                    .append("due", BsonValues.due(scheduled.due()));
+        }
+        if (event instanceof ActivityCompleted completed) {
+            return entry(HistoryType.ACTIVITY_COMPLETED, completed.dealId(), completed.completedAt(),
+                    completed.completedBy())
+                    .append("activityId", completed.activityId())
+                    .append("activityType", completed.type())
+                    .append("result", completed.result());
+        }
+        if (event instanceof ActivityPostponed postponed) {
+            return entry(HistoryType.ACTIVITY_POSTPONED, postponed.dealId(), postponed.postponedAt(),
+                    postponed.postponedBy())
+                    .append("activityId", postponed.activityId())
+                    .append("from", BsonValues.due(postponed.from()))
+                    .append("to", BsonValues.due(postponed.to()))
+                    .append("reason", postponed.reason());
+        }
+        return null;
+    }
+
+    private static Document entry(HistoryType type, String dealId, Instant at, String by) {
+        return new Document("dealId", dealId)
+                .append("type", type.name())
+                .append("at", BsonValues.date(at))
+                .append("by", by);
+    }
+}

@@ -1,0 +1,7 @@
+package app.kariz.view.timeline;
+
+/** The kinds of entry in a deal's history, as named in the public API. */
+public enum HistoryType {
+    DEAL_OPENED, STAGE_CHANGED, ACTIVITY_SCHEDULED, ACTIVITY_COMPLETED, ACTIVITY_POSTPONED, DEAL_WON, DEAL_LOST,
+    DEAL_REOPENED
+}

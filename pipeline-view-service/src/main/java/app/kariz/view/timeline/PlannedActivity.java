@@ -1,0 +1,15 @@
+package app.kariz.view.timeline;
+
+import app.kariz.view.card.Indicator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An open activity of a deal. {@code state} is the activity's own indicator (OVERDUE, TODAY or PLANNED) at the
+ * time of reading; {@code postponeCount} says how often it was moved later.
+ */
+public record PlannedActivity(String id, String type, String subject, LocalDate dueDate, String dueTime,
+                              String timeZone, Indicator state, Integer durationMinutes, String assigneeId,
+                              String note, Instant scheduledAt, String scheduledBy, int postponeCount) {
+}

@@ -1,0 +1,132 @@
+package app.kariz.view.timeline;
+
+import app.kariz.events.activity.Due;
+import app.kariz.view.card.ActivityStatus;
+import app.kariz.view.card.DealCards;
+import app.kariz.view.card.DueView;
+import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.card.ScheduledActivity;
+import app.kariz.view.pipeline.Pipeline;
+import app.kariz.view.pipeline.Pipelines;
+import app.kariz.view.store.BsonValues;
+import app.kariz.view.store.ViewCollections;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a deal's timeline. Names that may change or arrive on another topic after the entry (stage names,
+ * the subject of a completed or postponed activity) are looked up now rather than copied into the entry.
+ */
+public class Timelines {
+
+    private final ViewCollections collections;
+    private final Pipelines pipelines;
+    private final IndicatorRule indicators;
+
+    public Timelines(ViewCollections collections, Pipelines pipelines, IndicatorRule indicators) {
+        this.collections = collections;
+        this.pipelines = pipelines;
+        this.indicators = indicators;
+    }
+
+    public Optional<Timeline> find(String organizationId, String dealId) {
+        Document card = collections.dealCards().find(Filters.and(Filters.eq("_id", dealId),
+                DealCards.visibleTo(organizationId))).first();
+        if (card == null) {
+            return Optional.empty();
+        }
+        Map<String, Document> activities = new HashMap<>();
+        collections.activities().find(Filters.and(Filters.eq("dealId", dealId),
+                        Filters.eq("organizationId", organizationId)))
+                .forEach(activity -> activities.put(activity.getString("_id"), activity));
+        List<Document> entries = new ArrayList<>();
+        collections.timeline().find(Filters.and(Filters.eq("dealId", dealId),
+                        Filters.eq("organizationId", organizationId)))
+                .sort(Sorts.descending("at", "seq", "_id"))
+                .forEach(entries::add);
+        Map<String, String> stageNames = stageNames(organizationId, card, entries);
+        return Optional.of(new Timeline(planned(activities.values()),
+                entries.stream().map(entry -> historyEntry(entry, activities, stageNames)).toList()));
+    }
+
+    private List<PlannedActivity> planned(Iterable<Document> activities) {
+        List<Document> open = new ArrayList<>();
+        activities.forEach(activity -> {
+            if (ActivityStatus.OPEN.name().equals(activity.getString("status"))) {
+                open.add(activity);
+            }
+        });
+        open.sort(Comparator.comparing(ScheduledActivity::of, ScheduledActivity.EARLIEST_DUE_FIRST));
+        return open.stream().map(this::plannedActivity).toList();
+    }
+
+    private PlannedActivity plannedActivity(Document activity) {
+        Due due = BsonValues.due(activity.get("due", Document.class));
+        DueView shown = DueView.of(due);
+        return new PlannedActivity(activity.getString("_id"), activity.getString("type"),
+                activity.getString("subject"), shown.dueDate(), shown.dueTime(), shown.timeZone(),
+                indicators.ofActivity(due.todayFrom(), due.overdueFrom()), activity.getInteger("durationMinutes"),
+                activity.getString("assigneeId"), activity.getString("note"),
+                BsonValues.instant(activity, "scheduledAt"), activity.getString("scheduledBy"),
+                activity.getInteger("postponeCount", 0));
+    }
+
+    private Map<String, String> stageNames(String organizationId, Document card, List<Document> entries) {
+        Set<String> pipelineIds = new LinkedHashSet<>();
+        pipelineIds.add(card.getString("pipelineId"));
+        for (Document entry : entries) {
+            if (HistoryType.STAGE_CHANGED.name().equals(entry.getString("type"))) {
+                pipelineIds.add(entry.getString("fromPipelineId"));
+                pipelineIds.add(entry.getString("toPipelineId"));
+            }
+        }
+        pipelineIds.remove(null);
+        Map<String, String> names = new HashMap<>();
+        for (Pipeline pipeline : pipelines.findAll(organizationId, pipelineIds)) {
+            pipeline.stages().forEach(stage -> names.put(stage.id(), stage.name()));
+        }
+        return names;
+    }
+
+    private static HistoryEntry historyEntry(Document entry, Map<String, Document> activities,
+                                             Map<String, String> stageNames) {
+        HistoryType type = HistoryType.valueOf(entry.getString("type"));
+        String id = entry.getString("_id");
+        Instant at = BsonValues.instant(entry, "at");
+        String by = entry.getString("by");
+        Document activity = activities.get(entry.getString("activityId"));
+        String subject = entry.getString("subject") != null || activity == null
+                ? entry.getString("subject") : activity.getString("subject");
+        return switch (type) {
+            case DEAL_OPENED, DEAL_WON, DEAL_REOPENED -> new HistoryEntry.DealChanged(id, type, at, by);
+            case DEAL_LOST -> new HistoryEntry.DealLost(id, type, at, by, entry.getString("reason"));
+            case STAGE_CHANGED -> new HistoryEntry.StageChanged(id, type, at, by, entry.getString("fromStageId"),
+                    entry.getString("toStageId"), stageNames.get(entry.getString("fromStageId")),
+                    stageNames.get(entry.getString("toStageId")));
+            case ACTIVITY_SCHEDULED -> new HistoryEntry.ActivityScheduled(id, type, at, by,
+                    entry.getString("activityId"), entry.getString("activityType"), subject, due(entry, "due"));
+            case ACTIVITY_COMPLETED -> new HistoryEntry.ActivityCompleted(id, type, at, by,
+                    entry.getString("activityId"), entry.getString("activityType"), subject,
+                    entry.getString("result"));
+            case ACTIVITY_POSTPONED -> new HistoryEntry.ActivityPostponed(id, type, at, by,
+                    entry.getString("activityId"), subject, due(entry, "from"), due(entry, "to"),
+                    entry.getString("reason"));
+        };
+    }
+
+    private static DueView due(Document entry, String field) {
+        Document due = entry.get(field, Document.class);
+        return due == null ? null : DueView.of(BsonValues.due(due));
+    }
+}

@@ -1,0 +1,83 @@
+package app.kariz.view.projection;
+
+import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.view.board.Board;
+import app.kariz.view.board.Boards;
+import app.kariz.view.card.DealCard;
+import app.kariz.view.card.DealCards;
+import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.pipeline.Pipelines;
+import app.kariz.view.store.ViewCollections;
+import app.kariz.view.timeline.Timeline;
+import app.kariz.view.timeline.Timelines;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The projection and the queries over one database, as the service wires them, for one organisation. */
+final class ReadModel {
+
+    final MongoDatabase database;
+    final ViewCollections collections;
+    final PipelineViewProjection projection;
+    private final String organizationId;
+    private final DealCards cards;
+    private final Boards boards;
+    private final Timelines timelines;
+
+    ReadModel(MongoDatabase database, Clock clock, String organizationId) {
+        this.database = database;
+        this.organizationId = organizationId;
+        collections = ViewCollections.in(database);
+        collections.createIndexes();
+        projection = new PipelineViewProjection(collections,
+                new AppliedPositions(collections.positions(), Duration.ofMillis(50)));
+        IndicatorRule indicators = new IndicatorRule(clock);
+        Pipelines pipelines = new Pipelines(collections.pipelines());
+        cards = new DealCards(collections.dealCards(), indicators);
+        boards = new Boards(collections.dealCards(), cards, pipelines);
+        timelines = new Timelines(collections, pipelines, indicators);
+    }
+
+    void apply(ConsumedEvent... events) {
+        apply(List.of(events));
+    }
+
+    void apply(List<ConsumedEvent> events) {
+        events.forEach(projection::handle);
+    }
+
+    DealCard card(String dealId) {
+        return cards.find(organizationId, dealId).orElseThrow(() -> new AssertionError("No card of " + dealId));
+    }
+
+    boolean hasCard(String dealId) {
+        return cards.find(organizationId, dealId).isPresent();
+    }
+
+    Timeline timeline(String dealId) {
+        return timelines.find(organizationId, dealId).orElseThrow(() -> new AssertionError("No timeline of " + dealId));
+    }
+
+    Board board(String pipelineId) {
+        return boards.find(organizationId, pipelineId).orElseThrow(() -> new AssertionError("No board " + pipelineId));
+    }
+
+    /** Every document of every read model, in _id order: what "changes nothing" is checked against. */
+    Map<String, List<Document>> snapshot() {
+        Map<String, List<Document>> snapshot = new LinkedHashMap<>();
+        for (String name : List.of("positions", "pipelines", "activities", "deal_cards", "timeline")) {
+            snapshot.put(name, database.getCollection(name).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
+        }
+        return snapshot;
+    }
+}
