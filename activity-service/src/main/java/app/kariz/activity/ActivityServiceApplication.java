@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 /** Activities on deals: scheduled, done with a result, postponed. */
 @SpringBootApplication
@@ -28,8 +29,9 @@ public class ActivityServiceApplication {
         builder().run(args);
     }
 
+    /** Millisecond precision: what MongoDB stores, so events, responses and read models show the same instant. */
     @Bean
     public Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 }

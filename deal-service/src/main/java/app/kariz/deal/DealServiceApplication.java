@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 /** Deals and pipelines: the event-sourced write side of the board. */
 @SpringBootApplication
@@ -28,8 +29,9 @@ public class DealServiceApplication {
         builder().run(args);
     }
 
+    /** Millisecond precision: what MongoDB stores, so events, responses and read models show the same instant. */
     @Bean
     public Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 }

@@ -29,15 +29,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** In-process servers this stack started and must stop; empty when it was given existing ones. */
     private final List<AutoCloseable> storage;
-    private final List<ConfigurableApplicationContext> services;
+    private final List<ConfigurableApplicationContext> backEnd;
+    private final ConfigurableApplicationContext gateway;
     private final String kafkaBootstrapServers;
     private final String mongoUri;
     private final int gatewayPort;
 
-    private LocalStack(List<AutoCloseable> storage, List<ConfigurableApplicationContext> services,
-                       String kafkaBootstrapServers, String mongoUri, int gatewayPort) {
+    private LocalStack(List<AutoCloseable> storage, List<ConfigurableApplicationContext> backEnd,
+                       ConfigurableApplicationContext gateway, String kafkaBootstrapServers, String mongoUri,
+                       int gatewayPort) {
         this.storage = storage;
-        this.services = services;
+        this.backEnd = backEnd;
+        this.gateway = gateway;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.mongoUri = mongoUri;
         this.gatewayPort = gatewayPort;
@@ -97,11 +100,19 @@ public final class LocalStack implements AutoCloseable {
             }
             ConfigurableApplicationContext gateway = GatewayApplication.builder().registerShutdownHook(false)
                     .run(gatewayArgs.toArray(String[]::new));
-            started.add(gateway);
-            return new LocalStack(storage, List.copyOf(started), kafkaBootstrapServers, mongoUri, port(gateway));
+            return new LocalStack(storage, List.copyOf(started), gateway, kafkaBootstrapServers, mongoUri,
+                    port(gateway));
         } catch (RuntimeException e) {
-            new LocalStack(storage, started, kafkaBootstrapServers, mongoUri, 0).close();
+            new LocalStack(storage, started, null, kafkaBootstrapServers, mongoUri, 0).close();
             throw e;
+        }
+    }
+
+    private static void stop(ConfigurableApplicationContext service) {
+        try {
+            service.close();
+        } catch (RuntimeException e) {
+            log.warn("A service did not stop cleanly", e);
         }
     }
 
@@ -128,16 +139,18 @@ public final class LocalStack implements AutoCloseable {
         return mongoUri;
     }
 
-    /** Stops the gateway first so no request reaches a half-stopped service, then the services, then storage. */
+    /**
+     * Stops the gateway first so no request reaches a half-stopped service, then the back-end services side by
+     * side, then storage.
+     */
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            try {
-                services.get(i).close();
-            } catch (RuntimeException e) {
-                log.warn("A service did not stop cleanly", e);
-            }
+        if (gateway != null) {
+            stop(gateway);
         }
+        CompletableFuture.allOf(backEnd.stream()
+                .map(service -> CompletableFuture.runAsync(() -> stop(service)))
+                .toArray(CompletableFuture[]::new)).join();
         for (int i = storage.size() - 1; i >= 0; i--) {
             try {
                 storage.get(i).close();
