@@ -6,7 +6,9 @@ import app.kariz.gateway.GatewayApplication;
 import app.kariz.view.PipelineViewApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,6 +50,12 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(LocalSettings settings) throws IOException {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // One logging configuration for the whole JVM (logback.xml, in force before Kafka starts): four Spring
+        // contexts re-initialising logback at once, mid-start, would drop and garble lines.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        // Tomcat logs through java.util.logging; Spring's logging system would have bridged it.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Files.createDirectories(settings.dataDir());
         List<AutoCloseable> storage = new ArrayList<>();
         List<ConfigurableApplicationContext> started = new ArrayList<>();
@@ -71,17 +79,14 @@ public final class LocalStack implements AutoCloseable {
                     "--kariz.mongo.uri=" + mongoUri,
                     "--kariz.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                     "--logging.register-shutdown-hook=false",
-                    "--logging.level.kafka=ERROR",
-                    "--logging.level.org.apache.kafka=ERROR",
-                    "--logging.level.state.change.logger=ERROR",
-                    "--logging.level.org.axonframework=WARN");
+                    "--spring.main.log-startup-info=false");
             // The three back-end services are independent of each other: start them side by side.
-            CompletableFuture<ConfigurableApplicationContext> deals = startAsync(DealServiceApplication.builder(),
-                    shared, "--kariz.mongo.database=kariz_deals");
-            CompletableFuture<ConfigurableApplicationContext> activities = startAsync(
+            CompletableFuture<ConfigurableApplicationContext> deals = startAsync("deal-service",
+                    DealServiceApplication.builder(), shared, "--kariz.mongo.database=kariz_deals");
+            CompletableFuture<ConfigurableApplicationContext> activities = startAsync("activity-service",
                     ActivityServiceApplication.builder(), shared, "--kariz.mongo.database=kariz_activities");
-            CompletableFuture<ConfigurableApplicationContext> views = startAsync(PipelineViewApplication.builder(),
-                    shared, "--kariz.mongo.database=kariz_views");
+            CompletableFuture<ConfigurableApplicationContext> views = startAsync("pipeline-view-service",
+                    PipelineViewApplication.builder(), shared, "--kariz.mongo.database=kariz_views");
             for (CompletableFuture<ConfigurableApplicationContext> service : List.of(deals, activities, views)) {
                 try {
                     started.add(service.join());
@@ -92,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> gatewayArgs = new ArrayList<>(List.of(
                     "--server.port=" + settings.gatewayPort(),
                     "--logging.register-shutdown-hook=false",
+                    "--spring.main.log-startup-info=false",
                     "--kariz.gateway.deal-service-uri=http://127.0.0.1:" + port(deals.join()),
                     "--kariz.gateway.activity-service-uri=http://127.0.0.1:" + port(activities.join()),
                     "--kariz.gateway.view-service-uri=http://127.0.0.1:" + port(views.join())));
@@ -116,11 +122,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<ConfigurableApplicationContext> startAsync(SpringApplicationBuilder builder,
+    private static CompletableFuture<ConfigurableApplicationContext> startAsync(String name,
+                                                                               SpringApplicationBuilder builder,
                                                                                List<String> shared, String... own) {
         List<String> args = new ArrayList<>(shared);
         args.addAll(List.of(own));
-        return CompletableFuture.supplyAsync(() -> builder.registerShutdownHook(false).run(args.toArray(String[]::new)));
+        CompletableFuture<ConfigurableApplicationContext> started = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                ConfigurableApplicationContext context = builder.registerShutdownHook(false)
+                        .run(args.toArray(String[]::new));
+                log.info("{} listens on 127.0.0.1:{}", name, port(context));
+                started.complete(context);
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "start-" + name).start();
+        return started;
     }
 
     private static int port(ConfigurableApplicationContext context) {
