@@ -14,7 +14,7 @@ import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
 import app.kariz.events.pipeline.PipelineCreated;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.consume.ConsumedEvent;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package app.kariz.activity.deal;
 
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.web.NotFoundException;
 

@@ -14,7 +14,7 @@ import app.kariz.activity.web.ActivityRequests.NextActivityRequest;
 import app.kariz.activity.web.ActivityRequests.PostponeActivityRequest;
 import app.kariz.activity.web.ActivityRequests.ScheduleActivityRequest;
 import app.kariz.events.activity.Due;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;
 import app.kariz.support.web.Caller;

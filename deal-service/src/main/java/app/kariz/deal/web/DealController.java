@@ -15,7 +15,7 @@ import app.kariz.deal.web.DealRequests.MoveDealRequest;
 import app.kariz.deal.web.DealRequests.NoFields;
 import app.kariz.deal.web.DealRequests.OpenDealRequest;
 import app.kariz.events.deal.Money;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;
 import app.kariz.support.web.Caller;

@@ -1,5 +1,7 @@
 package app.kariz.gateway.consistency;
 
+import app.kariz.events.Position;
+
 import app.kariz.gateway.auth.Authentication;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;

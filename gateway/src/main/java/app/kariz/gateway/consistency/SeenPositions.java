@@ -1,5 +1,7 @@
 package app.kariz.gateway.consistency;
 
+import app.kariz.events.Position;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;

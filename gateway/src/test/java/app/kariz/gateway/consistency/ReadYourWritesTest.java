@@ -1,5 +1,7 @@
 package app.kariz.gateway.consistency;
 
+import app.kariz.events.Position;
+
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;

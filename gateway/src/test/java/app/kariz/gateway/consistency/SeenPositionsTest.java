@@ -1,5 +1,7 @@
 package app.kariz.gateway.consistency;
 
+import app.kariz.events.Position;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package app.kariz.view.consistency;
 
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;

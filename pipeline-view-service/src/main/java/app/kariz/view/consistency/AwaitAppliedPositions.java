@@ -1,6 +1,6 @@
 package app.kariz.view.consistency;
 
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

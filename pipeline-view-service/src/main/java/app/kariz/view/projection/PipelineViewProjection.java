@@ -4,7 +4,7 @@ import app.kariz.events.KarizEvent;
 import app.kariz.events.activity.ActivityEvent;
 import app.kariz.events.deal.DealEvent;
 import app.kariz.events.pipeline.PipelineEvent;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.ConsumedEventHandler;
 import app.kariz.view.consistency.AppliedPositions;

@@ -1,6 +1,6 @@
 package app.kariz.view.consistency;
 
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.view.InProcessMongo;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;

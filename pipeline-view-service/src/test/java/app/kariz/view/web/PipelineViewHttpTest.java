@@ -2,7 +2,7 @@ package app.kariz.view.web;
 
 import app.kariz.events.activity.Due;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;

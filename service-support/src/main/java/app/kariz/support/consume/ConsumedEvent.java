@@ -1,7 +1,7 @@
 package app.kariz.support.consume;
 
 import app.kariz.events.KarizEvent;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 
 import java.time.Instant;
 

@@ -3,7 +3,7 @@ package app.kariz.support.consume;
 import app.kariz.events.EventCatalog;
 import app.kariz.events.EventHeaders;
 import app.kariz.events.EventType;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

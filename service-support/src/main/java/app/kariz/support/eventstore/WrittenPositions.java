@@ -1,6 +1,6 @@
 package app.kariz.support.eventstore;
 
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;

@@ -3,7 +3,7 @@ package app.kariz.support.publish;
 import app.kariz.events.EventHeaders;
 import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
-import app.kariz.support.consistency.Position;
+import app.kariz.events.Position;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 

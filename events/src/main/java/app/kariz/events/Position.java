@@ -1,4 +1,4 @@
-package app.kariz.gateway.consistency;
+package app.kariz.events;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How far one aggregate's event stream has got, {@code deal:<id>:<sequence>}: services answer a write with the
- * positions it stored ({@code Kariz-Position}) and wait, bounded, for the positions a request names
- * ({@code Kariz-Await}) before they answer it. Header values are comma-separated positions.
+ * How far one aggregate's event stream has got, {@code deal:<id>:<sequence>}, as carried by every event's
+ * {@code kariz_aggregatetype}, {@code kariz_aggregateid} and {@code kariz_sequence} headers. The HTTP API uses
+ * the same form: services answer a write with the positions it stored ({@code Kariz-Position}) and wait,
+ * bounded, for the positions a request names ({@code Kariz-Await}) before they answer it. Header values are
+ * comma-separated positions.
  */
 public record Position(String aggregateType, String aggregateId, long sequence) {
 
@@ -35,6 +37,11 @@ public record Position(String aggregateType, String aggregateId, long sequence) 
 
     public static String format(Collection<Position> positions) {
         return positions.stream().map(Position::toString).collect(Collectors.joining(","));
+    }
+
+    /** Parses a header value (null for none); malformed entries are skipped. */
+    public static List<Position> parseAll(String headerValue) {
+        return headerValue == null ? List.of() : parseAll(List.of(headerValue));
     }
 
     /** Parses header values; malformed entries are skipped, since a hint must never fail a request. */

@@ -1,4 +1,4 @@
-package app.kariz.gateway.consistency;
+package app.kariz.events;
 
 import org.junit.jupiter.api.Test;
 
