@@ -161,6 +161,12 @@ abstract class DealLifeScenario {
         assertThat(badDate.status()).isEqualTo(422);
         assertThat(badDate.body().get("errors").get(0).get("field").asText()).isEqualTo("dueDate");
 
+        Reply secondsInTime = api.post("/api/v1/activities", """
+                {"dealId": "%s", "type": "call", "subject": "x", "dueDate": "2026-12-01", "dueTime": "10:30:15"}"""
+                .formatted(openDeal));
+        assertThat(secondsInTime.status()).isEqualTo(422);
+        assertThat(secondsInTime.body().get("errors").get(0).get("field").asText()).isEqualTo("dueTime");
+
         Reply unknownDeal = api.post("/api/v1/activities", """
                 {"dealId": "no-such-deal", "type": "call", "subject": "x", "dueDate": "2026-12-01"}""");
         assertThat(unknownDeal.status()).isEqualTo(404);
@@ -218,6 +224,10 @@ abstract class DealLifeScenario {
                 {"dealId": "%s", "type": "%s", "subject": "پیگیری %s", "dueDate": "%s", "timeZone": "Asia/Tehran"%s}"""
                 .formatted(dealId, type, type, dueDate, time));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().get("dueTime").isNull()).isEqualTo(dueTime == null);
+        if (dueTime != null) {
+            assertThat(reply.body().get("dueTime").asText()).isEqualTo(dueTime.toString().substring(0, 5));
+        }
         return reply.body().get("id").asText();
     }
 

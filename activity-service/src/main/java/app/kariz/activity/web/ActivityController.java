@@ -56,7 +56,7 @@ public class ActivityController {
     public ResponseEntity<ActivityDetails> schedule(@Valid @RequestBody ScheduleActivityRequest request,
                                                     @RequestHeader(value = Position.AWAIT_HEADER, required = false)
                                                     String awaited, Caller caller) {
-        Due due = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "timeZone");
+        Due due = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "");
         KnownDeal deal = deals.require(caller.organizationId(), request.dealId(), Position.parseAll(awaited));
         String activityId = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -81,7 +81,7 @@ public class ActivityController {
                                                       Caller caller) {
         NextActivityRequest next = request.next();
         NextStep nextStep = next == null ? null : new NextStep(UUID.randomUUID().toString(), next.type(),
-                next.subject(), due(next.dueDate(), next.dueTime(), next.timeZone(), caller, "next.timeZone"),
+                next.subject(), due(next.dueDate(), next.dueTime(), next.timeZone(), caller, "next."),
                 next.durationMinutes(), next.assigneeId(), next.note());
         return send(new CompleteActivity(activityId, caller.organizationId(), request.result(), nextStep,
                 clock.instant(), caller.userId()));
@@ -91,7 +91,7 @@ public class ActivityController {
     public ResponseEntity<ActivityDetails> postpone(@PathVariable String activityId,
                                                     @Valid @RequestBody PostponeActivityRequest request,
                                                     Caller caller) {
-        Due to = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "timeZone");
+        Due to = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "");
         return send(new PostponeActivity(activityId, caller.organizationId(), to, request.reason(), clock.instant(),
                 caller.userId()));
     }
@@ -101,15 +101,21 @@ public class ActivityController {
         return ResponseEntity.ok().header(Position.WRITTEN_HEADER, written.header()).body(written.result());
     }
 
-    /** An activity without a zone is read in the caller's zone, so "today" means the caller's today. */
-    private static Due due(LocalDate date, LocalTime time, String timeZone, Caller caller, String field) {
+    /**
+     * An activity without a zone is read in the caller's zone, so "today" means the caller's today. Times are
+     * to the minute: a second-precise due would be shown, compared and postponed inconsistently.
+     */
+    private static Due due(LocalDate date, LocalTime time, String timeZone, Caller caller, String fieldPrefix) {
+        if (time != null && (time.getSecond() != 0 || time.getNano() != 0)) {
+            throw new InvalidInputException(fieldPrefix + "dueTime", "must be a wall time to the minute, like 14:30");
+        }
         if (timeZone == null || timeZone.isEmpty()) {
             return new Due(date, time, caller.timeZone().getId());
         }
         try {
             return new Due(date, time, ZoneId.of(timeZone).getId());
         } catch (DateTimeException e) {
-            throw new InvalidInputException(field, "is not an IANA time zone id like Asia/Tehran");
+            throw new InvalidInputException(fieldPrefix + "timeZone", "is not an IANA time zone id like Asia/Tehran");
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.kariz.support.web;
 
+import app.kariz.support.json.EventJson;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -51,6 +52,12 @@ public class WebConfiguration implements WebMvcConfigurer {
             }
         });
         return trimming;
+    }
+
+    /** {@code dueTime} is written {@code 14:30} in responses too, as the contract shows it. */
+    @Bean
+    public SimpleModule wallTimes() {
+        return EventJson.wallTimes();
     }
 
     @Bean
