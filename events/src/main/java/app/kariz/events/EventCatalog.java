@@ -1,14 +1,24 @@
 package app.kariz.events;
 
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.pipeline.PipelineCreated;
+import app.kariz.events.pipeline.PipelineDeleted;
+import app.kariz.events.pipeline.PipelineEvent;
+import app.kariz.events.pipeline.PipelineRenamed;
+import app.kariz.events.pipeline.StageAdded;
+import app.kariz.events.pipeline.StageRemoved;
+import app.kariz.events.pipeline.StageUpdated;
+import app.kariz.events.pipeline.StagesReordered;
 
 import java.util.List;
 import java.util.Map;
@@ -21,15 +31,23 @@ public final class EventCatalog {
 
     private static final List<EventType<?>> TYPES = List.of(
             deal("kariz.deal.opened.v1", DealOpened.class, DealOpened::dealId),
+            deal("kariz.deal.updated.v1", DealUpdated.class, DealUpdated::dealId),
             deal("kariz.deal.moved.v1", DealMoved.class, DealMoved::dealId),
             deal("kariz.deal.won.v1", DealWon.class, DealWon::dealId),
             deal("kariz.deal.lost.v1", DealLost.class, DealLost::dealId),
             deal("kariz.deal.reopened.v1", DealReopened.class, DealReopened::dealId),
+            deal("kariz.deal.deleted.v1", DealDeleted.class, DealDeleted::dealId),
             activity("kariz.activity.scheduled.v1", ActivityScheduled.class, ActivityScheduled::dealId),
             activity("kariz.activity.completed.v1", ActivityCompleted.class, ActivityCompleted::dealId),
             activity("kariz.activity.postponed.v1", ActivityPostponed.class, ActivityPostponed::dealId),
-            new EventType<>("kariz.pipeline.created.v1", Topics.PIPELINES, PipelineCreated.class,
-                    PipelineCreated::pipelineId));
+            activity("kariz.activity.cancelled.v1", ActivityCancelled.class, ActivityCancelled::dealId),
+            pipeline("kariz.pipeline.created.v1", PipelineCreated.class),
+            pipeline("kariz.pipeline.renamed.v1", PipelineRenamed.class),
+            pipeline("kariz.pipeline.deleted.v1", PipelineDeleted.class),
+            pipeline("kariz.pipeline.stage-added.v1", StageAdded.class),
+            pipeline("kariz.pipeline.stage-updated.v1", StageUpdated.class),
+            pipeline("kariz.pipeline.stages-reordered.v1", StagesReordered.class),
+            pipeline("kariz.pipeline.stage-removed.v1", StageRemoved.class));
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -53,6 +71,10 @@ public final class EventCatalog {
 
     private static <E extends KarizEvent> EventType<E> deal(String ceType, Class<E> type, Function<E, String> key) {
         return new EventType<>(ceType, Topics.DEALS, type, key);
+    }
+
+    private static <E extends PipelineEvent> EventType<E> pipeline(String ceType, Class<E> type) {
+        return new EventType<>(ceType, Topics.PIPELINES, type, PipelineEvent::pipelineId);
     }
 
     private static <E extends KarizEvent> EventType<E> activity(String ceType, Class<E> type,

@@ -69,7 +69,7 @@ public final class DealStory {
     public ConsumedEvent moved(String toStageId, Instant at) {
         String from = stageId;
         stageId = toStageId;
-        return deal(new DealMoved(organizationId, dealId, pipelineId, from, pipelineId, toStageId, at, USER));
+        return deal(new DealMoved(organizationId, dealId, pipelineId, from, pipelineId, toStageId, null, at, USER));
     }
 
     public ConsumedEvent won(Instant at) {

@@ -66,7 +66,7 @@ public class Deal {
         }
         if (!stageId.equals(command.stageId())) {
             AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId, pipelineId,
-                    command.stageId(), command.at(), command.by()));
+                    command.stageId(), stageEnteredAt, command.at(), command.by()));
         }
         return details();
     }

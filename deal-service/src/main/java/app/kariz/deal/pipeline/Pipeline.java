@@ -28,7 +28,8 @@ public class Pipeline {
             throw new IllegalArgumentException("A pipeline needs at least one stage");
         }
         List<PipelineStage> stages = IntStream.range(0, command.stages().size())
-                .mapToObj(i -> new PipelineStage(command.stages().get(i).stageId(), command.stages().get(i).name(), i))
+                .mapToObj(i -> new PipelineStage(command.stages().get(i).stageId(), command.stages().get(i).name(), i,
+                        null))
                 .toList();
         AggregateLifecycle.apply(new PipelineCreated(command.organizationId(), command.pipelineId(), command.name(),
                 stages, command.at(), command.by()));

@@ -38,7 +38,8 @@ public class PipelineDirectory {
                 .append("stages", event.stages().stream()
                         .map(stage -> new Document("stageId", stage.stageId())
                                 .append("name", stage.name())
-                                .append("order", stage.order()))
+                                .append("order", stage.order())
+                                .append("rottenAfterDays", stage.rottenAfterDays()))
                         .toList());
         pipelines.replaceOne(Filters.eq("_id", event.pipelineId()), pipeline, new ReplaceOptions().upsert(true));
     }
@@ -62,7 +63,7 @@ public class PipelineDirectory {
     private static PipelineView toView(Document document) {
         List<PipelineStage> stages = document.getList("stages", Document.class).stream()
                 .map(stage -> new PipelineStage(stage.getString("stageId"), stage.getString("name"),
-                        stage.getInteger("order")))
+                        stage.getInteger("order"), stage.getInteger("rottenAfterDays")))
                 .toList();
         return new PipelineView(document.getString("_id"), document.getString("name"), stages);
     }

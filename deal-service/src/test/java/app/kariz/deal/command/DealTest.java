@@ -57,7 +57,7 @@ class DealTest {
     void movingAnOpenDealToAnotherStageOfItsPipelineRecordsFromAndTo() {
         fixture.given(opened())
                 .when(new MoveDeal(DEAL, ORG, "stage-b", PIPELINE, T1, "user-2"))
-                .expectEvents(new DealMoved(ORG, DEAL, PIPELINE, "stage-a", PIPELINE, "stage-b", T1, "user-2"));
+                .expectEvents(new DealMoved(ORG, DEAL, PIPELINE, "stage-a", PIPELINE, "stage-b", T0, T1, "user-2"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class DealTest {
                 .expectEvents(new DealReopened(ORG, DEAL, T1, "user-1"));
         fixture.given(opened(), new DealWon(ORG, DEAL, T1, "user-1"), new DealReopened(ORG, DEAL, T1, "user-1"))
                 .when(new MoveDeal(DEAL, ORG, "stage-b", PIPELINE, T1, "user-1"))
-                .expectEvents(new DealMoved(ORG, DEAL, PIPELINE, "stage-a", PIPELINE, "stage-b", T1, "user-1"));
+                .expectEvents(new DealMoved(ORG, DEAL, PIPELINE, "stage-a", PIPELINE, "stage-b", T0, T1, "user-1"));
     }
 
     @Test

@@ -19,8 +19,8 @@ class PipelineTest {
         fixture.givenNoPriorActivity()
                 .when(new CreatePipeline("p", "org", "فروش", List.of(new StageDraft("s1", "سرنخ"),
                         new StageDraft("s2", "مذاکره")), now, "system"))
-                .expectEvents(new PipelineCreated("org", "p", "فروش", List.of(new PipelineStage("s1", "سرنخ", 0),
-                        new PipelineStage("s2", "مذاکره", 1)), now, "system"));
+                .expectEvents(new PipelineCreated("org", "p", "فروش", List.of(new PipelineStage("s1", "سرنخ", 0, null),
+                        new PipelineStage("s2", "مذاکره", 1, null)), now, "system"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import app.kariz.events.KarizEvent;
  * deal's activities share a partition number with the deal's own events.
  */
 public sealed interface ActivityEvent extends KarizEvent
-        permits ActivityScheduled, ActivityCompleted, ActivityPostponed {
+        permits ActivityScheduled, ActivityCompleted, ActivityPostponed, ActivityCancelled {
 
     String activityId();
 

@@ -74,8 +74,8 @@ class PipelineViewProjectionTest {
     private ReadModel newReadModel(String database) {
         ReadModel model = new ReadModel(mongo.freshDatabase(database), clock, ORG);
         model.apply(DealStory.pipelineCreated(ORG, PIPELINE, "Sales", List.of(
-                new PipelineStage("lead", "Lead", 0), new PipelineStage("qualified", "Qualified", 1),
-                new PipelineStage("proposal", "Proposal", 2), new PipelineStage("won-soon", "Negotiation", 3))));
+                new PipelineStage("lead", "Lead", 0, null), new PipelineStage("qualified", "Qualified", 1, null),
+                new PipelineStage("proposal", "Proposal", 2, null), new PipelineStage("won-soon", "Negotiation", 3, null))));
         return model;
     }
 

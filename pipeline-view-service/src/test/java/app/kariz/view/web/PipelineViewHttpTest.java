@@ -110,7 +110,7 @@ class PipelineViewHttpTest {
         database.drop();
         collections.createIndexes();
         projection.handle(DealStory.pipelineCreated(ORG, PIPELINE, "Sales", List.of(
-                new PipelineStage("lead", "Lead", 0), new PipelineStage("proposal", "Proposal", 1))));
+                new PipelineStage("lead", "Lead", 0, null), new PipelineStage("proposal", "Proposal", 1, null))));
         deal = new DealStory(ORG, "deal-1");
         List.of(deal.opened("Big order", PIPELINE, "lead", T0),
                         deal.scheduled("call-1", "call", "Call about the quote", TODAY_14_30, T0.plusSeconds(60)),

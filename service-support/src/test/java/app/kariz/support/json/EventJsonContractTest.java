@@ -58,7 +58,7 @@ class EventJsonContractTest {
     void everyCatalogTypeIsARecordWithAVersionedCloudEventsType() {
         assertThat(EventCatalog.all()).allSatisfy(type -> {
             assertThat(type.javaType().isRecord()).isTrue();
-            assertThat(type.ceType()).matches("kariz\\.(deal|activity|pipeline)\\.[a-z]+\\.v\\d+");
+            assertThat(type.ceType()).matches("kariz\\.(deal|activity|pipeline)\\.[a-z-]+\\.v\\d+");
             assertThat(type.topic()).endsWith(".v1");
         });
     }
