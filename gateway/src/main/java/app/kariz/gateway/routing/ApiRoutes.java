@@ -11,8 +11,11 @@ import java.util.TreeSet;
 import static app.kariz.gateway.routing.Service.ACTIVITY;
 import static app.kariz.gateway.routing.Service.DEAL;
 import static app.kariz.gateway.routing.Service.PIPELINE_VIEW;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The public API v1 (see api-v1.md) as a table: which service answers which operation. Both the gateway's routes
@@ -24,7 +27,17 @@ public final class ApiRoutes {
 
     private static final List<ApiRoute> V1 = List.of(
             ApiRoute.of(DEAL, GET, "/api/v1/pipelines"),
+            ApiRoute.of(DEAL, POST, "/api/v1/pipelines"),
+            ApiRoute.of(DEAL, GET, "/api/v1/pipelines/{id}"),
+            ApiRoute.of(DEAL, PATCH, "/api/v1/pipelines/{id}"),
+            ApiRoute.of(DEAL, DELETE, "/api/v1/pipelines/{id}"),
+            ApiRoute.of(DEAL, POST, "/api/v1/pipelines/{id}/stages"),
+            ApiRoute.of(DEAL, PATCH, "/api/v1/pipelines/{id}/stages/{stageId}"),
+            ApiRoute.of(DEAL, DELETE, "/api/v1/pipelines/{id}/stages/{stageId}"),
+            ApiRoute.of(DEAL, PUT, "/api/v1/pipelines/{id}/stage-order"),
             ApiRoute.of(DEAL, POST, "/api/v1/deals"),
+            ApiRoute.of(DEAL, PATCH, "/api/v1/deals/{id}"),
+            ApiRoute.of(DEAL, DELETE, "/api/v1/deals/{id}"),
             ApiRoute.of(DEAL, POST, "/api/v1/deals/{id}/move"),
             ApiRoute.of(DEAL, POST, "/api/v1/deals/{id}/won"),
             ApiRoute.of(DEAL, POST, "/api/v1/deals/{id}/lost"),
@@ -33,6 +46,7 @@ public final class ApiRoutes {
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities"),
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/complete"),
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/postpone"),
+            ApiRoute.of(ACTIVITY, DELETE, "/api/v1/activities/{id}"),
             ApiRoute.of(ACTIVITY, GET, "/api/v1/activity-types"),
 
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals/{id}"),
