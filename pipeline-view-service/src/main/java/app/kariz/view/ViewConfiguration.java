@@ -3,6 +3,7 @@ package app.kariz.view;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.card.RottingRule;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.AwaitAppliedPositions;
 import app.kariz.view.pipeline.Pipelines;
@@ -57,13 +58,19 @@ public class ViewConfiguration {
     }
 
     @Bean
+    public RottingRule rottingRule(Clock clock) {
+        return new RottingRule(clock);
+    }
+
+    @Bean
     public Pipelines pipelines(ViewCollections collections) {
         return new Pipelines(collections.pipelines());
     }
 
     @Bean
-    public DealCards dealCards(ViewCollections collections, IndicatorRule indicatorRule) {
-        return new DealCards(collections.dealCards(), indicatorRule);
+    public DealCards dealCards(ViewCollections collections, IndicatorRule indicatorRule, RottingRule rottingRule,
+                               Pipelines pipelines) {
+        return new DealCards(collections.dealCards(), indicatorRule, rottingRule, pipelines);
     }
 
     @Bean

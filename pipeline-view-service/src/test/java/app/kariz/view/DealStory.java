@@ -2,14 +2,18 @@ package app.kariz.view;
 
 import app.kariz.events.EventCatalog;
 import app.kariz.events.KarizEvent;
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.Due;
+import app.kariz.events.deal.DealDeleted;
+import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
 import app.kariz.events.pipeline.PipelineCreated;
@@ -20,10 +24,14 @@ import app.kariz.support.consume.ConsumedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes the events of one deal and its activities as the command services would publish them: each stream's
@@ -42,6 +50,8 @@ public final class DealStory {
     private final Map<String, Due> dues = new HashMap<>();
     private String pipelineId;
     private String stageId;
+    private Instant stageEnteredAt;
+    private DealFields fields;
 
     public DealStory(String organizationId, String dealId) {
         this.organizationId = organizationId;
@@ -61,15 +71,64 @@ public final class DealStory {
     public ConsumedEvent opened(String title, String pipelineId, String stageId, Instant at) {
         this.pipelineId = pipelineId;
         this.stageId = stageId;
-        return deal(new DealOpened(organizationId, dealId, pipelineId, stageId, title,
-                new Money(new BigDecimal("1200.00"), "IRR"), "owner-1", "Sara Ahmadi", "Kariz Co",
-                LocalDate.parse("2026-12-31"), at, USER));
+        this.stageEnteredAt = at;
+        this.fields = new DealFields(title, new Money(new BigDecimal("1200.00"), "IRR"), "owner-1", "Sara Ahmadi",
+                "Kariz Co", LocalDate.parse("2026-12-31"));
+        return deal(new DealOpened(organizationId, dealId, pipelineId, stageId, title, fields.value(),
+                fields.ownerId(), fields.personName(), fields.organizationName(), fields.expectedCloseDate(), at,
+                USER));
     }
 
+    /** The deal's editable fields as its last event left them. */
+    public DealFields fields() {
+        return fields;
+    }
+
+    /** An edit to {@code to}; {@code changed} lists the fields that differ, as the deal service does. */
+    public ConsumedEvent updated(DealFields to, Instant at) {
+        DealFields from = fields;
+        fields = to;
+        List<String> changed = new ArrayList<>();
+        Map<String, Function<DealFields, Object>> editable = new LinkedHashMap<>();
+        editable.put("title", DealFields::title);
+        editable.put("value", DealFields::value);
+        editable.put("ownerId", DealFields::ownerId);
+        editable.put("personName", DealFields::personName);
+        editable.put("organizationName", DealFields::organizationName);
+        editable.put("expectedCloseDate", DealFields::expectedCloseDate);
+        editable.forEach((name, field) -> {
+            if (!Objects.equals(field.apply(from), field.apply(to))) {
+                changed.add(name);
+            }
+        });
+        return deal(new DealUpdated(organizationId, dealId, from, to, changed, at, USER));
+    }
+
+    /** A move within the deal's pipeline. */
     public ConsumedEvent moved(String toStageId, Instant at) {
-        String from = stageId;
+        return movedTo(pipelineId, toStageId, at);
+    }
+
+    /** A move to a stage of any pipeline, saying when the deal had entered the stage it leaves. */
+    public ConsumedEvent movedTo(String toPipelineId, String toStageId, Instant at) {
+        ConsumedEvent moved = deal(new DealMoved(organizationId, dealId, pipelineId, stageId, toPipelineId, toStageId,
+                stageEnteredAt, at, USER));
+        pipelineId = toPipelineId;
         stageId = toStageId;
-        return deal(new DealMoved(organizationId, dealId, pipelineId, from, pipelineId, toStageId, null, at, USER));
+        stageEnteredAt = at;
+        return moved;
+    }
+
+    /** The same move as an older deal service published it, without when the left stage was entered. */
+    public static ConsumedEvent withoutStageEnteredAt(ConsumedEvent move) {
+        DealMoved moved = (DealMoved) move.payload();
+        return new ConsumedEvent(move.eventId(), move.ceType(), move.position(), move.time(), move.correlationId(),
+                new DealMoved(moved.organizationId(), moved.dealId(), moved.fromPipelineId(), moved.fromStageId(),
+                        moved.toPipelineId(), moved.toStageId(), null, moved.movedAt(), moved.movedBy()));
+    }
+
+    public ConsumedEvent deleted(Instant at) {
+        return deal(new DealDeleted(organizationId, dealId, at, USER));
     }
 
     public ConsumedEvent won(Instant at) {
@@ -104,6 +163,13 @@ public final class DealStory {
                 activities.get(activityId).assigneeId(), from, to, reason, at, USER));
     }
 
+    /** {@code reason}: {@code BY_USER} or {@code DEAL_DELETED}. */
+    public ConsumedEvent cancelled(String activityId, String reason, Instant at) {
+        ActivityScheduled scheduled = activities.get(activityId);
+        return activity(activityId, new ActivityCancelled(organizationId, activityId, dealId, scheduled.type(),
+                scheduled.assigneeId(), dues.get(activityId), reason, at, USER));
+    }
+
     private ConsumedEvent deal(KarizEvent event) {
         return consumed(next("deal", dealId), event);
     }
@@ -117,7 +183,7 @@ public final class DealStory {
         return new Position(type, id, sequence);
     }
 
-    private static ConsumedEvent consumed(Position position, KarizEvent event) {
+    static ConsumedEvent consumed(Position position, KarizEvent event) {
         String ceType = EventCatalog.byJavaType(event.getClass()).orElseThrow().ceType();
         return new ConsumedEvent(UUID.randomUUID().toString(), ceType, position, PUBLISHED_AT, "correlation-1",
                 event);

@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds a pipeline's board from its open deal cards. */
+/**
+ * Builds a pipeline's board from its open deal cards. A deleted pipeline has no board; a deleted deal has no
+ * status and so is never among the open cards.
+ */
 public class Boards {
 
     /**
@@ -48,11 +51,11 @@ public class Boards {
     }
 
     private Board board(String organizationId, Pipeline pipeline) {
-        Map<String, List<Placed>> byStage = new LinkedHashMap<>();
+        Map<String, List<Document>> byStage = new HashMap<>();
         dealCards.find(Filters.and(Filters.eq("organizationId", organizationId),
                         Filters.eq("pipelineId", pipeline.id()), Filters.eq("status", DealStatus.OPEN.name())))
                 .forEach(card -> byStage.computeIfAbsent(card.getString("stageId"), stage -> new ArrayList<>())
-                        .add(new Placed(cards.toCard(card), BsonValues.instant(card, "nextDueAt"))));
+                        .add(card));
         // A deal on a stage the pipeline does not list cannot be placed; the pipeline's stages are the columns.
         List<Board.Column> columns = pipeline.stages().stream()
                 .map(stage -> column(stage, byStage.getOrDefault(stage.id(), List.of())))
@@ -60,14 +63,19 @@ public class Boards {
         return new Board(pipeline.id(), pipeline.name(), columns);
     }
 
-    private static Board.Column column(Pipeline.Stage stage, List<Placed> placed) {
+    private Board.Column column(Pipeline.Stage stage, List<Document> documents) {
+        List<Placed> placed = documents.stream()
+                .map(card -> new Placed(cards.toCard(card, stage.rottenAfterDays()),
+                        BsonValues.instant(card, "nextDueAt")))
+                .sorted(BOARD_ORDER)
+                .toList();
         Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
         for (Indicator indicator : Indicator.values()) {
             counts.put(indicator, 0);
         }
         placed.forEach(card -> counts.merge(card.card().indicator(), 1, Integer::sum));
-        List<DealCard> deals = placed.stream().sorted(BOARD_ORDER).map(Placed::card).toList();
-        return new Board.Column(stage.id(), stage.name(), stage.order(), counts, deals);
+        return new Board.Column(stage.id(), stage.name(), stage.order(), stage.rottenAfterDays(), counts,
+                placed.stream().map(Placed::card).toList());
     }
 
     /** A card with the instant it is ordered by, which the card itself shows only as a local date and time. */

@@ -1,6 +1,6 @@
 package app.kariz.view.card;
 
-/** An activity is open until it is done; postponing keeps it open. */
+/** An activity is open until it is done or cancelled; postponing keeps it open. */
 public enum ActivityStatus {
-    OPEN, DONE
+    OPEN, DONE, CANCELLED
 }

@@ -1,6 +1,7 @@
 package app.kariz.view.card;
 
 import app.kariz.support.web.NotFoundException;
+import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.BsonValues;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -11,23 +12,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Reads deal cards, judging each one's indicator at the time of reading. */
+/** Reads deal cards, judging each one's indicator and rotting at the time of reading. */
 public class DealCards {
 
     private final MongoCollection<Document> dealCards;
     private final IndicatorRule indicators;
+    private final RottingRule rotting;
+    private final Pipelines pipelines;
 
-    public DealCards(MongoCollection<Document> dealCards, IndicatorRule indicators) {
+    public DealCards(MongoCollection<Document> dealCards, IndicatorRule indicators, RottingRule rotting,
+                     Pipelines pipelines) {
         this.dealCards = dealCards;
         this.indicators = indicators;
+        this.rotting = rotting;
+        this.pipelines = pipelines;
     }
 
     /**
      * Cards of this organisation only. A card that activities created before its {@code DealOpened} arrived
-     * has no status yet and is not a deal anyone can see.
+     * has no status yet and is not a deal anyone can see; neither is the tombstone a deleted deal leaves.
      */
     public static Bson visibleTo(String organizationId) {
-        return Filters.and(Filters.eq("organizationId", organizationId), Filters.ne("status", null));
+        return Filters.and(Filters.eq("organizationId", organizationId), Filters.ne("status", null),
+                Filters.exists("deletedAt", false));
     }
 
     public static NotFoundException notFound(String dealId) {
@@ -36,25 +43,57 @@ public class DealCards {
 
     public Optional<DealCard> find(String organizationId, String dealId) {
         return Optional.ofNullable(dealCards.find(Filters.and(Filters.eq("_id", dealId), visibleTo(organizationId)))
-                .first()).map(this::toCard);
+                        .first())
+                .map(card -> toCard(card, pipelines.rottenAfterDays(organizationId, card.getString("pipelineId"),
+                        card.getString("stageId"))));
     }
 
-    /** The card of a document from {@code deal_cards}; a document without status is not a card. */
-    public DealCard toCard(Document card) {
+    /**
+     * The card of a document from {@code deal_cards}; a document without status is not a card.
+     *
+     * @param rottenAfterDays the threshold of the card's stage, null when it never rots
+     */
+    public DealCard toCard(Document card, Integer rottenAfterDays) {
         DealStatus status = DealStatus.valueOf(card.getString("status"));
         ActivitySummary activities = summary(card);
         Document value = card.get("value", Document.class);
         String expectedCloseDate = card.getString("expectedCloseDate");
+        Instant rottenSince = rotting.rottenSince(status, lastTouchedAt(card), rottenAfterDays);
         return new DealCard(card.getString("_id"), card.getString("title"), card.getString("pipelineId"),
                 card.getString("stageId"), status, indicators.ofDeal(status, activities),
                 NextActivity.of(activities.nextActivity()), activities.openActivityCount(),
-                activities.doneActivityCount(),
-                value == null ? null : new DealCard.Amount(value.getString("amount"), value.getString("currency")),
-                card.getString("ownerId"), BsonValues.instant(card, "createdAt"), card.getString("personName"),
+                activities.doneActivityCount(), amount(value), card.getString("ownerId"),
+                BsonValues.instant(card, "createdAt"), card.getString("personName"),
                 card.getString("organizationName"),
                 expectedCloseDate == null ? null : LocalDate.parse(expectedCloseDate),
                 BsonValues.instant(card, "stageEnteredAt"), BsonValues.instant(card, "wonAt"),
-                BsonValues.instant(card, "lostAt"), card.getString("lostReason"));
+                BsonValues.instant(card, "lostAt"), card.getString("lostReason"),
+                version(card), rottenSince != null, rottenSince);
+    }
+
+    private static long version(Document card) {
+        Number sequence = card.get("dealSeq", Number.class);
+        return sequence == null ? 0 : sequence.longValue();
+    }
+
+    /** A stored {@code {amount, currency}} as the API shows it; null stays null. */
+    public static DealCard.Amount amount(Document value) {
+        return value == null ? null : new DealCard.Amount(value.getString("amount"), value.getString("currency"));
+    }
+
+    /**
+     * The latest touch ({@link RottingRule}): the deal events' {@code touchedAt} and the activities'
+     * {@code lastCompletedAt} are kept apart, each by its own topic, and only combined here. Cards written before
+     * touches were recorded fall back to when the deal entered its stage.
+     */
+    static Instant lastTouchedAt(Document card) {
+        Instant touched = BsonValues.instant(card, "touchedAt");
+        Instant dealTouched = touched != null ? touched : BsonValues.instant(card, "stageEnteredAt");
+        Instant completed = BsonValues.instant(card, "lastCompletedAt");
+        if (dealTouched == null || completed == null) {
+            return dealTouched != null ? dealTouched : completed;
+        }
+        return dealTouched.isAfter(completed) ? dealTouched : completed;
     }
 
     /** The summary as the projection stored it; the fields are missing until the summary is first computed. */

@@ -1,5 +1,6 @@
 package app.kariz.view.projection;
 
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityEvent;
 import app.kariz.events.activity.ActivityPostponed;
@@ -8,9 +9,12 @@ import app.kariz.events.activity.Due;
 import app.kariz.view.card.ActivityStatus;
 import app.kariz.view.store.BsonValues;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code activities}, one document per activity. Each document records the last sequence of its own
@@ -19,6 +23,7 @@ import org.bson.conversions.Bson;
 final class ActivityWriter {
 
     private static final String SEQUENCE = "seq";
+    private static final Logger log = LoggerFactory.getLogger(ActivityWriter.class);
 
     private final MongoCollection<Document> activities;
 
@@ -27,10 +32,20 @@ final class ActivityWriter {
     }
 
     void apply(ActivityEvent event, long sequence) {
+        Bson update = updateFor(event);
+        if (update == null) {
+            log.warn("Ignoring {}: not an activity event this view knows", event.getClass().getName());
+            return;
+        }
         InOrderUpdate.apply(activities, event.activityId(), SEQUENCE, sequence, Updates.combine(
                 Updates.set("organizationId", event.organizationId()),
                 Updates.set("dealId", event.dealId()),
-                updateFor(event)));
+                update));
+    }
+
+    /** Forgets a deleted deal's activities; their later events are not applied (see the projection). */
+    void deleteOfDeal(String organizationId, String dealId) {
+        activities.deleteMany(Filters.and(Filters.eq("dealId", dealId), Filters.eq("organizationId", organizationId)));
     }
 
     private static Bson updateFor(ActivityEvent event) {
@@ -63,11 +78,25 @@ final class ActivityWriter {
                     due(postponed.to()),
                     Updates.inc("postponeCount", 1));
         }
-        throw new IllegalArgumentException("Not a known activity event: " + event.getClass().getName());
+        if (event instanceof ActivityCancelled cancelled) {
+            // Neither open nor done: off the plan, and not counted as work done.
+            return Updates.combine(
+                    Updates.set("type", cancelled.type()),
+                    Updates.set("assigneeId", cancelled.assigneeId()),
+                    due(cancelled.due()),
+                    Updates.set("status", ActivityStatus.CANCELLED.name()),
+                    Updates.set("cancelReason", cancelled.reason()),
+                    Updates.set("cancelledAt", BsonValues.date(cancelled.cancelledAt())),
+                    Updates.set("cancelledBy", cancelled.cancelledBy()));
+        }
+        return null;
     }
 
     /** The due date with the two instants the indicator and the ordering are judged by. */
     private static Bson due(Due due) {
+        if (due == null) {
+            return Updates.combine();
+        }
         return Updates.combine(
                 Updates.set("due", BsonValues.due(due)),
                 Updates.set("todayFrom", BsonValues.date(due.todayFrom())),

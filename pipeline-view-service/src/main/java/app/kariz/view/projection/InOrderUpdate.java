@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -34,6 +35,27 @@ final class InOrderUpdate {
             return true;
         } catch (MongoWriteException e) {
             // No match for a document that exists: the upsert tried to insert a second document with this _id.
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #apply} but replaces the whole document with {@code replacement} (which gets the sequence
+     * field), e.g. to leave only a tombstone.
+     *
+     * @return whether the document was replaced (false: it had already seen this sequence)
+     */
+    static boolean replace(MongoCollection<Document> collection, String id, String sequenceField, long sequence,
+                           Document replacement) {
+        Document document = new Document(replacement).append("_id", id).append(sequenceField, sequence);
+        try {
+            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt(sequenceField, sequence)), document,
+                    new ReplaceOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return false;
             }

@@ -2,6 +2,7 @@ package app.kariz.view.projection;
 
 import app.kariz.events.KarizEvent;
 import app.kariz.events.activity.ActivityEvent;
+import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealEvent;
 import app.kariz.events.pipeline.PipelineEvent;
 import app.kariz.events.Position;
@@ -18,6 +19,7 @@ import org.slf4j.MDC;
  * keeps order only within a stream, so: an event at or below its stream's applied position is a duplicate
  * and is skipped; an event's effects are written before its position, so a crash in between re-applies
  * it, and every effect is idempotent; and no read model depends on the order of events of different streams.
+ * A deleted deal stays deleted whatever arrives after its {@code DealDeleted}.
  */
 public class PipelineViewProjection implements ConsumedEventHandler {
 
@@ -59,20 +61,51 @@ public class PipelineViewProjection implements ConsumedEventHandler {
         }
     }
 
+    /**
+     * Every type of {@code EventCatalog} is applied here or deliberately left out by a writer; an event this
+     * view does not know is logged and skipped, never retried forever.
+     */
     private void apply(ConsumedEvent event) {
         KarizEvent payload = event.payload();
         long sequence = event.position().sequence();
-        if (payload instanceof DealEvent deal) {
+        if (payload instanceof DealDeleted deleted) {
+            forget(deleted, sequence);
+        } else if (payload instanceof DealEvent deal) {
+            if (isDeleted(event, deal.dealId())) {
+                return;
+            }
             dealCards.apply(deal, sequence);
             timeline.apply(event);
         } else if (payload instanceof ActivityEvent activity) {
+            if (isDeleted(event, activity.dealId())) {
+                return;
+            }
             activities.apply(activity, sequence);
             dealCards.refreshActivities(activity.organizationId(), activity.dealId());
             timeline.apply(event);
         } else if (payload instanceof PipelineEvent pipeline) {
-            pipelines.apply(pipeline);
+            pipelines.apply(pipeline, sequence);
         } else {
             log.warn("Ignoring {}: not an event this view knows", event.ceType());
         }
+    }
+
+    /**
+     * A deleted deal leaves only its card's tombstone, written first so that events of the deal applied from
+     * then on are skipped; then its history and activities are forgotten (again, harmlessly, on a re-apply).
+     */
+    private void forget(DealDeleted deleted, long sequence) {
+        dealCards.apply(deleted, sequence);
+        timeline.deleteOfDeal(deleted.organizationId(), deleted.dealId());
+        activities.deleteOfDeal(deleted.organizationId(), deleted.dealId());
+    }
+
+    /** Events of a deleted deal, such as the cancellations its deletion causes, change no view. */
+    private boolean isDeleted(ConsumedEvent event, String dealId) {
+        if (dealCards.isDeleted(dealId)) {
+            log.debug("Skipping {} at {}: deal {} is deleted", event.ceType(), event.position(), dealId);
+            return true;
+        }
+        return false;
     }
 }

@@ -1,13 +1,16 @@
 package app.kariz.view.projection;
 
 import app.kariz.events.KarizEvent;
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.view.store.BsonValues;
@@ -18,13 +21,23 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Keeps {@code timeline}: one entry per deal or activity event, keyed by the event id so a redelivered event
  * replaces its own entry instead of adding a second one. Entries hold ids only where the name can change or
  * may not be known yet (stage names, an activity's subject on completion); the timeline query adds them.
+ * Events without an entry ({@code DealDeleted}: a deleted deal has no timeline) are left out.
  */
 final class TimelineWriter {
+
+    /** The editable fields in the order a {@code DEAL_UPDATED} entry lists them, as the card shows them. */
+    private static final Map<String, Function<DealFields, Object>> EDITABLE_FIELDS = editableFields();
 
     private final MongoCollection<Document> timeline;
 
@@ -44,18 +57,28 @@ final class TimelineWriter {
         timeline.replaceOne(Filters.eq("_id", consumed.eventId()), entry, new ReplaceOptions().upsert(true));
     }
 
+    /** Forgets a deleted deal's history. */
+    void deleteOfDeal(String organizationId, String dealId) {
+        timeline.deleteMany(Filters.and(Filters.eq("dealId", dealId), Filters.eq("organizationId", organizationId)));
+    }
+
     private static Document entryFor(KarizEvent event) {
         if (event instanceof DealOpened opened) {
             return entry(HistoryType.DEAL_OPENED, opened.dealId(), opened.openedAt(), opened.openedBy())
                     .append("pipelineId", opened.pipelineId())
                     .append("stageId", opened.stageId());
         }
+        if (event instanceof DealUpdated updated) {
+            return entry(HistoryType.DEAL_UPDATED, updated.dealId(), updated.updatedAt(), updated.updatedBy())
+                    .append("changes", changes(updated));
+        }
         if (event instanceof DealMoved moved) {
             return entry(HistoryType.STAGE_CHANGED, moved.dealId(), moved.movedAt(), moved.movedBy())
                     .append("fromPipelineId", moved.fromPipelineId())
                     .append("fromStageId", moved.fromStageId())
                     .append("toPipelineId", moved.toPipelineId())
-                    .append("toStageId", moved.toStageId());
+                    .append("toStageId", moved.toStageId())
+                    .append("fromStageEnteredAt", BsonValues.date(moved.fromStageEnteredAt()));
         }
         if (event instanceof DealWon won) {
             return entry(HistoryType.DEAL_WON, won.dealId(), won.wonAt(), won.wonBy());
@@ -90,7 +113,51 @@ final class TimelineWriter {
                     .append("to", BsonValues.due(postponed.to()))
                     .append("reason", postponed.reason());
         }
+        if (event instanceof ActivityCancelled cancelled) {
+            return entry(HistoryType.ACTIVITY_CANCELLED, cancelled.dealId(), cancelled.cancelledAt(),
+                    cancelled.cancelledBy())
+                    .append("activityId", cancelled.activityId())
+                    .append("activityType", cancelled.type())
+                    .append("reason", cancelled.reason());
+        }
         return null;
+    }
+
+    /**
+     * {@code [{field, from, to}]} for the fields the event names as changed, in {@link DealFields} order, with
+     * values stored as the card stores them (value as {@code {amount, currency}}, dates as ISO strings). Without
+     * a list of changed fields, the fields that differ between {@code from} and {@code to} are taken.
+     */
+    private static List<Document> changes(DealUpdated updated) {
+        DealFields from = updated.from();
+        DealFields to = updated.to();
+        return EDITABLE_FIELDS.entrySet().stream()
+                .filter(field -> updated.changed() != null
+                        ? updated.changed().contains(field.getKey())
+                        : !Objects.equals(valueOf(from, field.getValue()), valueOf(to, field.getValue())))
+                .map(field -> new Document("field", field.getKey())
+                        .append("from", valueOf(from, field.getValue()))
+                        .append("to", valueOf(to, field.getValue())))
+                .toList();
+    }
+
+    private static Object valueOf(DealFields fields, Function<DealFields, Object> field) {
+        return fields == null ? null : field.apply(fields);
+    }
+
+    private static Map<String, Function<DealFields, Object>> editableFields() {
+        Map<String, Function<DealFields, Object>> fields = new LinkedHashMap<>();
+        fields.put("title", DealFields::title);
+        fields.put("value", deal -> DealCardWriter.money(deal.value()));
+        fields.put("ownerId", DealFields::ownerId);
+        fields.put("personName", DealFields::personName);
+        fields.put("organizationName", DealFields::organizationName);
+        fields.put("expectedCloseDate", deal -> isoDate(deal.expectedCloseDate()));
+        return fields;
+    }
+
+    private static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static Document entry(HistoryType type, String dealId, Instant at, String by) {

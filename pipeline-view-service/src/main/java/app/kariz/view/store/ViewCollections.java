@@ -10,10 +10,12 @@ import org.bson.Document;
  * The read models in MongoDB. Every document carries its {@code organizationId} and every read filters on it.
  *
  * @param positions  {@code {_id: "deal:<id>", seq}}: the last applied sequence of each aggregate's stream
- * @param pipelines  one per pipeline, with its stages
- * @param activities one per activity, open or done
- * @param dealCards  one per deal: the deal's own fields plus a summary of its activities
- * @param timeline   one per history entry, keyed by the event id
+ * @param pipelines  one per pipeline, with its current stages (each with its {@code rottenAfterDays}) and the
+ *                   names of its removed ones; a deleted pipeline stays as a tombstone with {@code deletedAt}
+ * @param activities one per activity, open, done or cancelled; a deleted deal's are removed
+ * @param dealCards  one per deal: the deal's own fields plus a summary of its activities; a deleted deal leaves
+ *                   a tombstone {@code {_id, organizationId, dealSeq, deletedAt, deletedBy}}
+ * @param timeline   one per history entry, keyed by the event id; a deleted deal's are removed
  */
 public record ViewCollections(MongoCollection<Document> positions, MongoCollection<Document> pipelines,
                               MongoCollection<Document> activities, MongoCollection<Document> dealCards,

@@ -3,6 +3,7 @@ package app.kariz.view.timeline;
 import app.kariz.view.card.DueView;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One entry of a deal's history: {@code id} (the event's), {@code type}, {@code at} (when it happened),
@@ -22,9 +23,27 @@ public sealed interface HistoryEntry {
     record DealChanged(String id, HistoryType type, Instant at, String by) implements HistoryEntry {
     }
 
-    /** Stage names are null when the pipeline is not known to this view (yet). */
-    record StageChanged(String id, HistoryType type, Instant at, String by, String fromStageId,
-                        String toStageId, String fromStageName, String toStageName) implements HistoryEntry {
+    /** DEAL_UPDATED: each changed field with its value before and after. */
+    record DealUpdated(String id, HistoryType type, Instant at, String by, List<FieldChange> changes)
+            implements HistoryEntry {
+    }
+
+    /**
+     * One edited field. Values are shown as on the deal card: {@code value} as {@code {amount, currency}},
+     * {@code expectedCloseDate} as {@code 2026-12-31}, the others as text; null when unset.
+     */
+    record FieldChange(String field, Object from, Object to) {
+    }
+
+    /**
+     * STAGE_CHANGED, possibly into another pipeline. Stage names are null when the pipeline is not known to this
+     * view (yet). {@code timeInStage} (ISO-8601, e.g. {@code PT26H5M}) and {@code timeInStageSeconds} are how
+     * long the deal had been in the stage it left, whole seconds; null when the event does not say when it had
+     * entered that stage.
+     */
+    record StageChanged(String id, HistoryType type, Instant at, String by, String fromPipelineId,
+                        String fromStageId, String toPipelineId, String toStageId, String fromStageName,
+                        String toStageName, String timeInStage, Long timeInStageSeconds) implements HistoryEntry {
     }
 
     record DealLost(String id, HistoryType type, Instant at, String by, String reason) implements HistoryEntry {
@@ -40,5 +59,10 @@ public sealed interface HistoryEntry {
 
     record ActivityPostponed(String id, HistoryType type, Instant at, String by, String activityId,
                              String subject, DueView from, DueView to, String reason) implements HistoryEntry {
+    }
+
+    /** ACTIVITY_CANCELLED; {@code reason} is {@code BY_USER} or {@code DEAL_DELETED}. */
+    record ActivityCancelled(String id, HistoryType type, Instant at, String by, String activityId,
+                             String activityType, String subject, String reason) implements HistoryEntry {
     }
 }

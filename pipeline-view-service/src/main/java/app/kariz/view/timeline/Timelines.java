@@ -6,7 +6,6 @@ import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DueView;
 import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.ScheduledActivity;
-import app.kariz.view.pipeline.Pipeline;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.BsonValues;
 import app.kariz.view.store.ViewCollections;
@@ -14,6 +13,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * Reads a deal's timeline. Names that may change or arrive on another topic after the entry (stage names,
- * the subject of a completed or postponed activity) are looked up now rather than copied into the entry.
+ * the subject of a completed, postponed or cancelled activity) are looked up now rather than copied into the
+ * entry. A deleted deal has no timeline.
  */
 public class Timelines {
 
@@ -92,11 +93,7 @@ public class Timelines {
             }
         }
         pipelineIds.remove(null);
-        Map<String, String> names = new HashMap<>();
-        for (Pipeline pipeline : pipelines.findAll(organizationId, pipelineIds)) {
-            pipeline.stages().forEach(stage -> names.put(stage.id(), stage.name()));
-        }
-        return names;
+        return pipelines.stageNames(organizationId, pipelineIds);
     }
 
     private static HistoryEntry historyEntry(Document entry, Map<String, Document> activities,
@@ -110,10 +107,9 @@ public class Timelines {
                 ? entry.getString("subject") : activity.getString("subject");
         return switch (type) {
             case DEAL_OPENED, DEAL_WON, DEAL_REOPENED -> new HistoryEntry.DealChanged(id, type, at, by);
+            case DEAL_UPDATED -> new HistoryEntry.DealUpdated(id, type, at, by, changes(entry));
             case DEAL_LOST -> new HistoryEntry.DealLost(id, type, at, by, entry.getString("reason"));
-            case STAGE_CHANGED -> new HistoryEntry.StageChanged(id, type, at, by, entry.getString("fromStageId"),
-                    entry.getString("toStageId"), stageNames.get(entry.getString("fromStageId")),
-                    stageNames.get(entry.getString("toStageId")));
+            case STAGE_CHANGED -> stageChanged(entry, id, at, by, stageNames);
             case ACTIVITY_SCHEDULED -> new HistoryEntry.ActivityScheduled(id, type, at, by,
                     entry.getString("activityId"), entry.getString("activityType"), subject, due(entry, "due"));
             case ACTIVITY_COMPLETED -> new HistoryEntry.ActivityCompleted(id, type, at, by,
@@ -122,7 +118,38 @@ public class Timelines {
             case ACTIVITY_POSTPONED -> new HistoryEntry.ActivityPostponed(id, type, at, by,
                     entry.getString("activityId"), subject, due(entry, "from"), due(entry, "to"),
                     entry.getString("reason"));
+            case ACTIVITY_CANCELLED -> new HistoryEntry.ActivityCancelled(id, type, at, by,
+                    entry.getString("activityId"), entry.getString("activityType"), subject,
+                    entry.getString("reason"));
         };
+    }
+
+    private static HistoryEntry.StageChanged stageChanged(Document entry, String id, Instant at, String by,
+                                                          Map<String, String> stageNames) {
+        Instant enteredAt = BsonValues.instant(entry, "fromStageEnteredAt");
+        // Whole seconds, and never negative should the two services' clocks disagree.
+        Long seconds = enteredAt == null || at == null ? null
+                : Math.max(0, Duration.between(enteredAt, at).getSeconds());
+        String fromStageId = entry.getString("fromStageId");
+        String toStageId = entry.getString("toStageId");
+        return new HistoryEntry.StageChanged(id, HistoryType.STAGE_CHANGED, at, by,
+                entry.getString("fromPipelineId"), fromStageId, entry.getString("toPipelineId"), toStageId,
+                stageNames.get(fromStageId), stageNames.get(toStageId),
+                seconds == null ? null : Duration.ofSeconds(seconds).toString(), seconds);
+    }
+
+    /** Values as the projection stored them: {@code {amount, currency}} documents become amounts. */
+    private static List<HistoryEntry.FieldChange> changes(Document entry) {
+        List<Document> changes = entry.getList("changes", Document.class);
+        if (changes == null) {
+            return List.of();
+        }
+        return changes.stream().map(change -> new HistoryEntry.FieldChange(change.getString("field"),
+                shown(change.get("from")), shown(change.get("to")))).toList();
+    }
+
+    private static Object shown(Object stored) {
+        return stored instanceof Document value ? DealCards.amount(value) : stored;
     }
 
     private static DueView due(Document entry, String field) {

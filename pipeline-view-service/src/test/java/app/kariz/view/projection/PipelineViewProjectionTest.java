@@ -85,7 +85,7 @@ class PipelineViewProjectionTest {
 
         assertThat(view.card("deal-1")).isEqualTo(new DealCard("deal-1", "Big order", PIPELINE, "lead",
                 DealStatus.OPEN, Indicator.NO_ACTIVITY, null, 0, 0, new DealCard.Amount("1200.00", "IRR"), "owner-1",
-                T0, "Sara Ahmadi", "Kariz Co", LocalDate.parse("2026-12-31"), T0, null, null, null));
+                T0, "Sara Ahmadi", "Kariz Co", LocalDate.parse("2026-12-31"), T0, null, null, null, 0, false, null));
         Timeline timeline = view.timeline("deal-1");
         assertThat(timeline.planned()).isEmpty();
         assertThat(timeline.history()).containsExactly(
@@ -102,8 +102,8 @@ class PipelineViewProjectionTest {
         assertThat(card.stageEnteredAt()).isEqualTo(movedAt);
         assertThat(card.createdAt()).isEqualTo(T0);
         assertThat(view.timeline("deal-1").history().get(0)).isEqualTo(new HistoryEntry.StageChanged(
-                eventId(view.timeline("deal-1"), 0), HistoryType.STAGE_CHANGED, movedAt, DealStory.USER, "lead",
-                "proposal", "Lead", "Proposal"));
+                eventId(view.timeline("deal-1"), 0), HistoryType.STAGE_CHANGED, movedAt, DealStory.USER, PIPELINE,
+                "lead", PIPELINE, "proposal", "Lead", "Proposal", "PT1M", 60L));
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.card.RottingRule;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.ViewCollections;
@@ -42,7 +43,7 @@ final class ReadModel {
                 new AppliedPositions(collections.positions(), Duration.ofMillis(50)));
         IndicatorRule indicators = new IndicatorRule(clock);
         Pipelines pipelines = new Pipelines(collections.pipelines());
-        cards = new DealCards(collections.dealCards(), indicators);
+        cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
         boards = new Boards(collections.dealCards(), cards, pipelines);
         timelines = new Timelines(collections, pipelines, indicators);
     }
@@ -57,6 +58,14 @@ final class ReadModel {
 
     DealCard card(String dealId) {
         return cards.find(organizationId, dealId).orElseThrow(() -> new AssertionError("No card of " + dealId));
+    }
+
+    boolean hasTimeline(String dealId) {
+        return timelines.find(organizationId, dealId).isPresent();
+    }
+
+    boolean hasBoard(String pipelineId) {
+        return boards.find(organizationId, pipelineId).isPresent();
     }
 
     boolean hasCard(String dealId) {

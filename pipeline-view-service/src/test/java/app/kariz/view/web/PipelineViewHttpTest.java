@@ -1,11 +1,14 @@
 package app.kariz.view.web;
 
 import app.kariz.events.activity.Due;
+import app.kariz.events.deal.DealFields;
+import app.kariz.events.deal.Money;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.events.Position;
 import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
+import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.AwaitAppliedPositions;
@@ -23,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
@@ -84,6 +90,7 @@ class PipelineViewHttpTest {
     private ViewCollections collections;
     private final ExecutorService clients = Executors.newSingleThreadExecutor();
     private DealStory deal;
+    private PipelineStory pipeline;
 
     @TestConfiguration
     static class FixedTime {
@@ -109,7 +116,8 @@ class PipelineViewHttpTest {
     void salesPipelineWithOneDeal() {
         database.drop();
         collections.createIndexes();
-        projection.handle(DealStory.pipelineCreated(ORG, PIPELINE, "Sales", List.of(
+        pipeline = new PipelineStory(ORG, PIPELINE);
+        projection.handle(pipeline.created("Sales", List.of(
                 new PipelineStage("lead", "Lead", 0, null), new PipelineStage("proposal", "Proposal", 1, null))));
         deal = new DealStory(ORG, "deal-1");
         List.of(deal.opened("Big order", PIPELINE, "lead", T0),
@@ -141,7 +149,8 @@ class PipelineViewHttpTest {
                          "ownerId": "owner-1", "createdAt": "2026-11-20T09:00:00Z",
                          "personName": "Sara Ahmadi", "organizationName": "Kariz Co",
                          "expectedCloseDate": "2026-12-31", "stageEnteredAt": "2026-11-20T09:03:00Z",
-                         "wonAt": null, "lostAt": null, "lostReason": null}
+                         "wonAt": null, "lostAt": null, "lostReason": null,
+                         "version": 1, "rotten": false, "rottenSince": null}
                         """, true));
     }
 
@@ -229,6 +238,135 @@ class PipelineViewHttpTest {
                         .header(Position.AWAIT_HEADER, "deal:deal-1:1, activity:demo-1:0,unknown:x:3,garbage"))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist(AwaitAppliedPositions.STALE_HEADER));
+    }
+
+    @Test
+    void aDealCardsETagIsItsVersionWhichOnlyDealEventsAdvance() throws Exception {
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+
+        List.of(deal.completed("call-1", "Done", T0.plusSeconds(240)),
+                        deal.cancelled("demo-1", "BY_USER", T0.plusSeconds(250)))
+                .forEach(projection::handle);
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
+                .andExpect(jsonPath("$.doneActivityCount").value(1));
+
+        projection.handle(deal.updated(deal.fields(), T0.plusSeconds(300)));
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
+                .andExpect(jsonPath("$.version").value(2));
+    }
+
+    /** The indicator and rotting change with the clock while the version stays: a card is never "not modified". */
+    @Test
+    void aMatchingIfNoneMatchStillGetsTheWholeCard() throws Exception {
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")).header(HttpHeaders.IF_NONE_MATCH, "\"1\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
+                .andExpect(jsonPath("$.indicator").value("TODAY"));
+    }
+
+    @Test
+    void aDeletedDealIsNotFoundOnItsCardOrTimelineAndLeavesTheBoard() throws Exception {
+        projection.handle(deal.deleted(T0.plusSeconds(600)));
+        projection.handle(deal.cancelled("call-1", "DEAL_DELETED", T0.plusSeconds(601)));
+
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")).header(Position.AWAIT_HEADER, "deal:deal-1:2"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().doesNotExist(AwaitAppliedPositions.STALE_HEADER))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(as(ORG, get("/api/v1/deals/deal-1/timeline")))
+                .andExpect(status().isNotFound());
+        http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stages[1].deals").value(empty()))
+                .andExpect(jsonPath("$.stages[1].counts.TODAY").value(0));
+    }
+
+    @Test
+    void aDeletedPipelineHasNoBoard() throws Exception {
+        projection.handle(deal.deleted(T0.plusSeconds(600)));
+        projection.handle(pipeline.deleted());
+
+        http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:kariz:problem:not-found"));
+    }
+
+    @Test
+    void theBoardFollowsRenamesReorderingStageRemovalAndMovesToAnotherPipeline() throws Exception {
+        PipelineStory partners = new PipelineStory(ORG, "partners");
+        List.of(pipeline.renamed("فروش"),
+                        pipeline.stageAdded("demo", "Demo", 10, 2),
+                        pipeline.reordered(List.of("demo", "proposal", "lead")),
+                        pipeline.stageUpdated("proposal", "پیشنهاد", 30),
+                        partners.created("Partners", List.of(new PipelineStage("intro", "Intro", 0, null))))
+                .forEach(projection::handle);
+        http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
+                .andExpect(jsonPath("$.name").value("فروش"))
+                .andExpect(jsonPath("$.stages[*].id").value(contains("demo", "proposal", "lead")))
+                .andExpect(jsonPath("$.stages[*].order").value(contains(0, 1, 2)))
+                .andExpect(jsonPath("$.stages[1].name").value("پیشنهاد"))
+                .andExpect(jsonPath("$.stages[1].rottenAfterDays").value(30))
+                .andExpect(jsonPath("$.stages[1].deals[*].id").value(contains("deal-1")));
+
+        List.of(deal.movedTo("partners", "intro", T0.plusSeconds(600)), pipeline.stageRemoved("lead", null))
+                .forEach(projection::handle);
+
+        http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
+                .andExpect(jsonPath("$.stages[*].id").value(contains("demo", "proposal")))
+                .andExpect(jsonPath("$.stages[1].deals").value(empty()));
+        http.perform(as(ORG, get("/api/v1/pipelines/partners/board")))
+                .andExpect(jsonPath("$.stages[0].deals[*].id").value(contains("deal-1")))
+                .andExpect(jsonPath("$.stages[0].deals[0].pipelineId").value("partners"));
+    }
+
+    @Test
+    void aDealLeftUntouchedLongerThanItsStageAllowsIsRotten() throws Exception {
+        // deal-1 entered "proposal" at 09:03 on 20 November; five days later it rots, before NOW (27 November).
+        projection.handle(pipeline.stageUpdated("proposal", "Proposal", 5));
+
+        http.perform(as(ORG, get("/api/v1/deals/deal-1")))
+                .andExpect(jsonPath("$.rotten").value(true))
+                .andExpect(jsonPath("$.rottenSince").value("2026-11-25T09:03:00Z"))
+                .andExpect(jsonPath("$.stageEnteredAt").value("2026-11-20T09:03:00Z"));
+        http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
+                .andExpect(jsonPath("$.stages[1].rottenAfterDays").value(5))
+                .andExpect(jsonPath("$.stages[1].deals[0].rotten").value(true))
+                .andExpect(jsonPath("$.stages[1].deals[0].rottenSince").value("2026-11-25T09:03:00Z"));
+    }
+
+    @Test
+    void theTimelineShowsEditsMovesWithTheirTimeInStageAndCancellations() throws Exception {
+        DealFields before = deal.fields();
+        List.of(deal.updated(new DealFields(before.title(), new Money(new BigDecimal("950.00"), "EUR"),
+                                before.ownerId(), "سارا احمدی", before.organizationName(), LocalDate.parse("2027-02-01")),
+                        T0.plusSeconds(400)),
+                deal.cancelled("demo-1", "BY_USER", T0.plusSeconds(500))).forEach(projection::handle);
+
+        http.perform(as(ORG, get("/api/v1/deals/deal-1/timeline")))
+                .andExpect(jsonPath("$.planned[*].id").value(contains("call-1")))
+                .andExpect(jsonPath("$.history[*].type").value(contains("ACTIVITY_CANCELLED", "DEAL_UPDATED",
+                        "STAGE_CHANGED", "ACTIVITY_SCHEDULED", "ACTIVITY_SCHEDULED", "DEAL_OPENED")))
+                .andExpect(content().json("""
+                        {"history": [
+                          {"type": "ACTIVITY_CANCELLED", "at": "2026-11-20T09:08:20Z", "by": "user-1",
+                           "activityId": "demo-1", "activityType": "meeting", "subject": "قرار جلسه هفته بعد",
+                           "reason": "BY_USER"},
+                          {"type": "DEAL_UPDATED", "at": "2026-11-20T09:06:40Z", "by": "user-1", "changes": [
+                            {"field": "value", "from": {"amount": "1200.00", "currency": "IRR"},
+                                               "to": {"amount": "950.00", "currency": "EUR"}},
+                            {"field": "personName", "from": "Sara Ahmadi", "to": "سارا احمدی"},
+                            {"field": "expectedCloseDate", "from": "2026-12-31", "to": "2027-02-01"}]},
+                          {"type": "STAGE_CHANGED", "at": "2026-11-20T09:03:00Z",
+                           "fromPipelineId": "pipeline-1", "fromStageId": "lead", "fromStageName": "Lead",
+                           "toPipelineId": "pipeline-1", "toStageId": "proposal", "toStageName": "Proposal",
+                           "timeInStage": "PT3M", "timeInStageSeconds": 180},
+                          {}, {}, {}]}
+                        """));
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
