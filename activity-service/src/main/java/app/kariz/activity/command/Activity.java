@@ -1,11 +1,13 @@
 package app.kariz.activity.command;
 
+import app.kariz.activity.command.ActivityCommands.CancelActivity;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.NextStep;
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.type.ActivityType;
 import app.kariz.activity.type.ActivityTypes;
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
@@ -20,10 +22,11 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Something a salesperson will do for a deal at a date and optional time. Done activities keep their result;
- * open ones can be postponed, but only to a later due.
+ * open ones can be postponed, but only to a later due, or cancelled. Only an open activity changes.
  */
 @Aggregate
 public class Activity {
@@ -57,9 +60,7 @@ public class Activity {
     @CommandHandler
     public CompletedActivity handle(CompleteActivity command, ActivityTypes types) throws Exception {
         ensureSameOrganization(command.organizationId());
-        if (status != ActivityStatus.OPEN) {
-            throw new RuleViolationException("The activity is already done");
-        }
+        ensureOpen("completed");
         boolean resultRequired = types.find(organizationId, type).map(ActivityType::requiresResult).orElse(true);
         if (resultRequired && (command.result() == null || command.result().isBlank())) {
             throw new InvalidInputException("result", "is required for a " + type + ": write briefly what came "
@@ -86,15 +87,22 @@ public class Activity {
     @CommandHandler
     public ActivityDetails handle(PostponeActivity command) {
         ensureSameOrganization(command.organizationId());
-        if (status != ActivityStatus.OPEN) {
-            throw new RuleViolationException("The activity is done; only open activities can be postponed");
-        }
+        ensureOpen("postponed");
         if (!command.to().overdueFrom().isAfter(due.overdueFrom())) {
             throw new InvalidInputException("dueDate", "must be later than the current due (" + describe(due)
                     + "); an all-day activity is due at the end of its day");
         }
         AggregateLifecycle.apply(new ActivityPostponed(organizationId, activityId, dealId, assigneeId, due,
                 command.to(), blankToNull(command.reason()), command.at(), command.by()));
+        return details();
+    }
+
+    @CommandHandler
+    public ActivityDetails handle(CancelActivity command) {
+        ensureSameOrganization(command.organizationId());
+        ensureOpen("cancelled");
+        AggregateLifecycle.apply(new ActivityCancelled(organizationId, activityId, dealId, type, assigneeId, due,
+                command.reason().name(), command.at(), command.by()));
         return details();
     }
 
@@ -125,6 +133,11 @@ public class Activity {
         postponeCount++;
     }
 
+    @EventSourcingHandler
+    void on(ActivityCancelled event) {
+        status = ActivityStatus.CANCELLED;
+    }
+
     private ScheduleActivity followUp(NextStep next, CompleteActivity command) {
         return new ScheduleActivity(next.activityId(), organizationId, dealId, next.type(), next.subject(),
                 next.due(), next.durationMinutes(), next.assigneeId() != null ? next.assigneeId() : assigneeId,
@@ -142,6 +155,13 @@ public class Activity {
                 .orElse(false);
         if (!activeType) {
             throw new InvalidInputException(fieldPrefix + "type", "is not an activity type of this organisation");
+        }
+    }
+
+    private void ensureOpen(String change) {
+        if (status != ActivityStatus.OPEN) {
+            throw new RuleViolationException("The activity is " + status.name().toLowerCase(Locale.ROOT)
+                    + "; only open activities can be " + change);
         }
     }
 

@@ -32,4 +32,17 @@ public final class ActivityCommands {
     public record PostponeActivity(@TargetAggregateIdentifier String activityId, String organizationId, Due to,
                                    String reason, Instant at, String by) {
     }
+
+    /** Only an open activity can be cancelled; a done one keeps its result, a cancelled one stays cancelled. */
+    public record CancelActivity(@TargetAggregateIdentifier String activityId, String organizationId,
+                                 CancellationReason reason, Instant at, String by) {
+    }
+
+    /** Why an activity will not happen, as {@code ActivityCancelled.reason} carries it. */
+    public enum CancellationReason {
+        /** A salesperson cancelled it. */
+        BY_USER,
+        /** Its deal was deleted; {@code by} is whoever deleted the deal. */
+        DEAL_DELETED
+    }
 }

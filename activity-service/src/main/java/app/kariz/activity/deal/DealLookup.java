@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Finds the deal an activity is scheduled on. A deal opened a moment ago may not have reached this service
  * yet, so before answering "no such deal" it waits, bounded: for the deal's position when the request names
  * it ({@code Kariz-Await}, which the gateway adds after the client's own writes), and otherwise until this
- * service has consumed everything already on the deal topic.
+ * service has consumed everything already on the deal topic. A deleted deal is answered like one that never
+ * existed.
  */
 public class DealLookup {
 
@@ -38,7 +39,7 @@ public class DealLookup {
         if (deal.isEmpty() && dealEvents.awaitCaughtUp(timeout)) {
             deal = deals.find(dealId);
         }
-        return deal.filter(found -> found.organizationId().equals(organizationId))
+        return deal.filter(found -> found.organizationId().equals(organizationId) && !found.deleted())
                 .orElseThrow(() -> new NotFoundException("No deal " + dealId));
     }
 

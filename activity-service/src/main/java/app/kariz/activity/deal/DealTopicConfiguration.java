@@ -1,15 +1,19 @@
 package app.kariz.activity.deal;
 
 import app.kariz.events.Topics;
+import app.kariz.support.consume.ConsumedEventHandler;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.publish.KafkaProperties;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,9 +26,35 @@ class DealTopicConfiguration {
     }
 
     @Bean
+    DealActivities dealActivities(MongoDatabase database) {
+        DealActivities activities = new DealActivities(database);
+        activities.createIndexes();
+        return activities;
+    }
+
+    @Bean
+    ConfigurerModule dealActivitiesProcessing() {
+        return configurer -> DealActivities.registerProcessing(configurer.eventProcessing());
+    }
+
+    @Bean
+    DealDeletionCascade dealDeletionCascade(DealActivities dealActivities, KnownDeals knownDeals,
+                                            CommandGateway commandGateway, Clock clock) {
+        return new DealDeletionCascade(dealActivities, knownDeals, commandGateway, clock);
+    }
+
+    /**
+     * Known deals first: once a deletion is recorded there, no activity is scheduled on the deal any more, and
+     * only then does the cascade look for the deal's open activities.
+     */
+    @Bean
     EventStreamConsumer dealEventConsumer(KafkaProperties kafka, Admin admin, KnownDeals knownDeals,
-                                          MeterRegistry meters) {
-        return new EventStreamConsumer(kafka, admin, "activity-service-deals", List.of(Topics.DEALS), knownDeals,
+                                          DealDeletionCascade dealDeletionCascade, MeterRegistry meters) {
+        ConsumedEventHandler dealEvents = event -> {
+            knownDeals.handle(event);
+            dealDeletionCascade.handle(event);
+        };
+        return new EventStreamConsumer(kafka, admin, "activity-service-deals", List.of(Topics.DEALS), dealEvents,
                 meters);
     }
 

@@ -1,12 +1,15 @@
 package app.kariz.activity.web;
 
 import app.kariz.activity.command.Activity.CompletedActivity;
+import app.kariz.activity.command.ActivityCommands.CancelActivity;
+import app.kariz.activity.command.ActivityCommands.CancellationReason;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.NextStep;
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.command.ActivityDetails;
 import app.kariz.activity.command.ActivityStatus;
+import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.DealLookup;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
 import app.kariz.activity.web.ActivityRequests.CompleteActivityRequest;
@@ -19,9 +22,11 @@ import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;
 import app.kariz.support.web.Caller;
 import app.kariz.support.web.InvalidInputException;
+import app.kariz.support.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,11 +49,14 @@ public class ActivityController {
 
     private final CommandGateway commands;
     private final DealLookup deals;
+    private final DealDeletionCascade dealDeletions;
     private final Clock clock;
 
-    public ActivityController(CommandGateway commands, DealLookup deals, Clock clock) {
+    public ActivityController(CommandGateway commands, DealLookup deals, DealDeletionCascade dealDeletions,
+                              Clock clock) {
         this.commands = commands;
         this.deals = deals;
+        this.dealDeletions = dealDeletions;
         this.clock = clock;
     }
 
@@ -66,6 +74,10 @@ public class ActivityController {
                 request.type(), request.subject(), due, request.durationMinutes(), assigneeId, request.note(), now,
                 caller.userId());
         Written<Object> written = WrittenPositions.capture(() -> commands.sendAndWait(command));
+        if (dealDeletions.cancelIfDealDeletedMeanwhile(activityId, deal.dealId())) {
+            throw new NotFoundException("No deal " + deal.dealId() + ": it was deleted while the activity was being "
+                    + "scheduled");
+        }
         ActivityDetails scheduled = new ActivityDetails(activityId, deal.dealId(), command.type(), command.subject(),
                 due.date(), due.time(), due.timeZone(), command.durationMinutes(), assigneeId,
                 command.note() == null || command.note().isBlank() ? null : command.note(), ActivityStatus.OPEN,
@@ -94,6 +106,13 @@ public class ActivityController {
         Due to = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "");
         return send(new PostponeActivity(activityId, caller.organizationId(), to, request.reason(), clock.instant(),
                 caller.userId()));
+    }
+
+    /** Cancels an open activity; a done or cancelled one stays as it is (409). */
+    @DeleteMapping("/{activityId}")
+    public ResponseEntity<ActivityDetails> cancel(@PathVariable String activityId, Caller caller) {
+        return send(new CancelActivity(activityId, caller.organizationId(), CancellationReason.BY_USER,
+                clock.instant(), caller.userId()));
     }
 
     private <R> ResponseEntity<R> send(Object command) {

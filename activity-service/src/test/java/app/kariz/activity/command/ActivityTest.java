@@ -1,11 +1,14 @@
 package app.kariz.activity.command;
 
 import app.kariz.activity.command.Activity.CompletedActivity;
+import app.kariz.activity.command.ActivityCommands.CancelActivity;
+import app.kariz.activity.command.ActivityCommands.CancellationReason;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.NextStep;
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.type.ActivityTypes;
+import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
@@ -182,6 +185,76 @@ class ActivityTest {
     void anotherOrganisationsActivityLooksLikeItDoesNotExist() {
         fixture.given(scheduled("call", TOMORROW_ALL_DAY))
                 .when(new CompleteActivity(CALL, "org-2", "x", null, NOW, "intruder"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    private static ActivityCancelled cancelled(String reason, String by) {
+        return new ActivityCancelled(ORG, CALL, DEAL, "call", "owner-1", TOMORROW_ALL_DAY, reason, NOW, by);
+    }
+
+    private static ActivityCompleted done() {
+        return new ActivityCompleted(ORG, CALL, DEAL, "call", "owner-1", TOMORROW_ALL_DAY, "ok", NOW, "user-1");
+    }
+
+    @Test
+    void cancellingAnOpenActivityRecordsWhoCancelledItAndWhy() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CancelActivity(CALL, ORG, CancellationReason.BY_USER, NOW, "user-1"))
+                .expectEvents(cancelled("BY_USER", "user-1"))
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<ActivityDetails>("cancelled") {
+                    @Override
+                    protected boolean matchesSafely(ActivityDetails details) {
+                        return details.status() == ActivityStatus.CANCELLED && details.id().equals(CALL)
+                                && details.dealId().equals(DEAL);
+                    }
+                });
+    }
+
+    @Test
+    void aDealsDeletionCancelsItsActivityInTheNameOfWhoeverDeletedTheDeal() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CancelActivity(CALL, ORG, CancellationReason.DEAL_DELETED, NOW, "manager-1"))
+                .expectEvents(cancelled("DEAL_DELETED", "manager-1"));
+    }
+
+    @Test
+    void aDoneActivityCannotBeCancelled() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY), done())
+                .when(new CancelActivity(CALL, ORG, CancellationReason.BY_USER, NOW, "user-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledActivityCannotBeCancelledAgain() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY), cancelled("BY_USER", "user-1"))
+                .when(new CancelActivity(CALL, ORG, CancellationReason.DEAL_DELETED, NOW, "manager-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledActivityCannotBeCompleted() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY), cancelled("BY_USER", "user-1"))
+                .when(new CompleteActivity(CALL, ORG, "done anyway", null, NOW, "user-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledActivityCannotBePostponed() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY), cancelled("BY_USER", "user-1"))
+                .when(new PostponeActivity(CALL, ORG, new Due(LocalDate.parse("2026-12-01"), null, TEHRAN), null,
+                        NOW, "user-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganisationCannotCancelAnActivity() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CancelActivity(CALL, "org-2", CancellationReason.BY_USER, NOW, "intruder"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
