@@ -1,14 +1,20 @@
 package app.kariz.deal.command;
 
+import app.kariz.deal.command.DealCommands.DeleteDeal;
 import app.kariz.deal.command.DealCommands.LoseDeal;
 import app.kariz.deal.command.DealCommands.MoveDeal;
 import app.kariz.deal.command.DealCommands.OpenDeal;
+import app.kariz.deal.command.DealCommands.RelocateDeal;
 import app.kariz.deal.command.DealCommands.ReopenDeal;
+import app.kariz.deal.command.DealCommands.UpdateDeal;
 import app.kariz.deal.command.DealCommands.WinDeal;
+import app.kariz.events.deal.DealDeleted;
+import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
+import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
 import app.kariz.support.web.InvalidInputException;
@@ -22,10 +28,23 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 
-/** A sales opportunity on a pipeline stage. Only open deals move or close; only closed deals reopen. */
+/**
+ * A sales opportunity on a pipeline stage. Only open deals move or close; only closed deals reopen; any deal may be
+ * edited or deleted. A deleted deal is gone: the repository answers every later command with "not found".
+ * Checks run in this order: organisation (another's deal looks unknown), then the expected version, then the rules.
+ */
 @Aggregate
 public class Deal {
+
+    static final int TITLE_MAX = 255;
+    static final int NAME_MAX = 255;
+    static final int REASON_MAX = 500;
 
     @AggregateIdentifier
     private String dealId;
@@ -51,22 +70,52 @@ public class Deal {
 
     @CommandHandler
     public Deal(OpenDeal command) {
+        DealFields fields = validated(new DealFields(command.title(), command.value(), command.ownerId(),
+                command.personName(), command.organizationName(), command.expectedCloseDate()));
         AggregateLifecycle.apply(new DealOpened(command.organizationId(), command.dealId(), command.pipelineId(),
-                command.stageId(), command.title(), command.value(), command.ownerId(), command.personName(),
-                command.organizationName(), command.expectedCloseDate(), command.at(), command.by()));
+                command.stageId(), fields.title(), fields.value(), fields.ownerId(), fields.personName(),
+                fields.organizationName(), fields.expectedCloseDate(), command.at(), command.by()));
+    }
+
+    /** Closed deals may be edited too (e.g. a won deal's final value); an edit that changes nothing records nothing. */
+    @CommandHandler
+    public DealDetails handle(UpdateDeal command) {
+        ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
+        DealFields from = fields();
+        DealFields requested = validated(new DealFields(command.title().applyTo(title),
+                command.value().applyTo(value), command.ownerId().applyTo(ownerId),
+                command.personName().applyTo(personName), command.organizationName().applyTo(organizationName),
+                command.expectedCloseDate().applyTo(expectedCloseDate)));
+        // The same amount written differently (1200 for 1200.00) is no change; keep the recorded form.
+        DealFields to = sameMoney(from.value(), requested.value()) ? withValue(requested, from.value()) : requested;
+        List<String> changed = changedFields(from, to);
+        if (!changed.isEmpty()) {
+            AggregateLifecycle.apply(new DealUpdated(organizationId, dealId, from, to, changed, command.at(),
+                    command.by()));
+        }
+        return details();
     }
 
     @CommandHandler
     public DealDetails handle(MoveDeal command) {
         ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
         ensureOpen("move");
-        if (!pipelineId.equals(command.stagePipelineId())) {
-            throw new InvalidInputException("stageId", "is a stage of another pipeline; a deal moves only "
-                    + "between the stages of its own pipeline");
-        }
         if (!stageId.equals(command.stageId())) {
-            AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId, pipelineId,
-                    command.stageId(), stageEnteredAt, command.at(), command.by()));
+            AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId,
+                    command.stagePipelineId(), command.stageId(), stageEnteredAt, command.at(), command.by()));
+        }
+        return details();
+    }
+
+    /** Part of removing a stage: every deal on it moves, open or closed, as a normal move on its timeline. */
+    @CommandHandler
+    public DealDetails handle(RelocateDeal command) {
+        ensureSameOrganization(command.organizationId());
+        if (stageId.equals(command.fromStageId()) && !stageId.equals(command.toStageId())) {
+            AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId,
+                    command.toPipelineId(), command.toStageId(), stageEnteredAt, command.at(), command.by()));
         }
         return details();
     }
@@ -74,6 +123,7 @@ public class Deal {
     @CommandHandler
     public DealDetails handle(WinDeal command) {
         ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
         ensureOpen("be won");
         AggregateLifecycle.apply(new DealWon(organizationId, dealId, command.at(), command.by()));
         return details();
@@ -82,21 +132,29 @@ public class Deal {
     @CommandHandler
     public DealDetails handle(LoseDeal command) {
         ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
         ensureOpen("be lost");
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw new InvalidInputException("reason", "must say why the deal was lost");
-        }
-        AggregateLifecycle.apply(new DealLost(organizationId, dealId, command.reason(), command.at(), command.by()));
+        String reason = TextField.required("reason", command.reason(), REASON_MAX);
+        AggregateLifecycle.apply(new DealLost(organizationId, dealId, reason, command.at(), command.by()));
         return details();
     }
 
     @CommandHandler
     public DealDetails handle(ReopenDeal command) {
         ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
         if (status == DealStatus.OPEN) {
             throw new RuleViolationException("The deal is open; only won or lost deals can be reopened");
         }
         AggregateLifecycle.apply(new DealReopened(organizationId, dealId, command.at(), command.by()));
+        return details();
+    }
+
+    @CommandHandler
+    public DealDetails handle(DeleteDeal command) {
+        ensureSameOrganization(command.organizationId());
+        ensureVersion(command.expectedVersion());
+        AggregateLifecycle.apply(new DealDeleted(organizationId, dealId, command.at(), command.by()));
         return details();
     }
 
@@ -115,6 +173,17 @@ public class Deal {
         expectedCloseDate = event.expectedCloseDate();
         createdAt = event.openedAt();
         stageEnteredAt = event.openedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DealUpdated event) {
+        DealFields to = event.to();
+        title = to.title();
+        value = to.value();
+        ownerId = to.ownerId();
+        personName = to.personName();
+        organizationName = to.organizationName();
+        expectedCloseDate = to.expectedCloseDate();
     }
 
     @EventSourcingHandler
@@ -145,10 +214,25 @@ public class Deal {
         lostReason = null;
     }
 
+    @EventSourcingHandler
+    void on(DealDeleted event) {
+        AggregateLifecycle.markDeleted();
+    }
+
     /** Another organisation's deal must look exactly like one that does not exist. */
     private void ensureSameOrganization(String callerOrganizationId) {
         if (!organizationId.equals(callerOrganizationId)) {
             throw new NotFoundException("No deal " + dealId);
+        }
+    }
+
+    private void ensureVersion(ExpectedVersion expected) {
+        long current = version();
+        if (!expected.allows(current)) {
+            throw new StaleVersionException("The deal is at version " + current + ", not "
+                    + (expected.versions().isEmpty() ? "the one If-Match names"
+                    : new TreeSet<>(expected.versions()).toString())
+                    + "; it was changed since you read it. Nothing was changed: reload it and try again", current);
         }
     }
 
@@ -159,9 +243,83 @@ public class Deal {
         }
     }
 
+    private static DealFields validated(DealFields fields) {
+        return new DealFields(TextField.required("title", fields.title(), TITLE_MAX), validated(fields.value()),
+                TextField.required("ownerId", fields.ownerId(), NAME_MAX),
+                TextField.optional("personName", fields.personName(), NAME_MAX),
+                TextField.optional("organizationName", fields.organizationName(), NAME_MAX),
+                fields.expectedCloseDate());
+    }
+
+    private static Money validated(Money value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.amount() == null) {
+            throw new InvalidInputException("value.amount", "must not be null");
+        }
+        if (value.amount().signum() < 0) {
+            throw new InvalidInputException("value.amount", "must not be negative");
+        }
+        if (value.currency() == null || !value.currency().matches("[A-Z]{3}")) {
+            throw new InvalidInputException("value.currency", "is not an ISO 4217 currency code");
+        }
+        try {
+            Currency.getInstance(value.currency());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("value.currency", "is not an ISO 4217 currency code");
+        }
+        return value;
+    }
+
+    private static boolean sameMoney(Money a, Money b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
+    }
+
+    private static DealFields withValue(DealFields fields, Money value) {
+        return new DealFields(fields.title(), value, fields.ownerId(), fields.personName(),
+                fields.organizationName(), fields.expectedCloseDate());
+    }
+
+    /** The names of the fields that differ, in the order of {@link DealFields}. */
+    private static List<String> changedFields(DealFields from, DealFields to) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(from.title(), to.title())) {
+            changed.add("title");
+        }
+        if (!Objects.equals(from.value(), to.value())) {
+            changed.add("value");
+        }
+        if (!Objects.equals(from.ownerId(), to.ownerId())) {
+            changed.add("ownerId");
+        }
+        if (!Objects.equals(from.personName(), to.personName())) {
+            changed.add("personName");
+        }
+        if (!Objects.equals(from.organizationName(), to.organizationName())) {
+            changed.add("organizationName");
+        }
+        if (!Objects.equals(from.expectedCloseDate(), to.expectedCloseDate())) {
+            changed.add("expectedCloseDate");
+        }
+        return changed;
+    }
+
+    private DealFields fields() {
+        return new DealFields(title, value, ownerId, personName, organizationName, expectedCloseDate);
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+
     private DealDetails details() {
         return new DealDetails(dealId, title, pipelineId, stageId, status, value, ownerId, personName,
                 organizationName, expectedCloseDate, createdAt, stageEnteredAt, wonAt, lostAt, lostReason,
-                AggregateLifecycle.getVersion() == null ? 0 : AggregateLifecycle.getVersion());
+                version());
     }
 }

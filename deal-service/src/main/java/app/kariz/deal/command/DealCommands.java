@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** What can be asked of a deal. Each command names the organisation it is made in and who makes it, when. */
+/**
+ * What can be asked of a deal. Each command names the organisation it is made in and who makes it, when. Writes
+ * on an existing deal carry the version the client expects ({@link ExpectedVersion#ANY} without If-Match).
+ */
 public final class DealCommands {
 
     private DealCommands() {
@@ -17,19 +20,73 @@ public final class DealCommands {
                            LocalDate expectedCloseDate, Instant at, String by) {
     }
 
-    /** {@code stagePipelineId} is the pipeline the target stage belongs to, looked up by the caller. */
-    public record MoveDeal(@TargetAggregateIdentifier String dealId, String organizationId, String stageId,
-                           String stagePipelineId, Instant at, String by) {
+    /** Each field is kept unless changed; {@code Change.to(null)} clears an optional field. */
+    public record UpdateDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                             ExpectedVersion expectedVersion, Change<String> title, Change<Money> value,
+                             Change<String> ownerId, Change<String> personName, Change<String> organizationName,
+                             Change<LocalDate> expectedCloseDate, Instant at, String by) {
+
+        public UpdateDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+            title = Change.orKeep(title);
+            value = Change.orKeep(value);
+            ownerId = Change.orKeep(ownerId);
+            personName = Change.orKeep(personName);
+            organizationName = Change.orKeep(organizationName);
+            expectedCloseDate = Change.orKeep(expectedCloseDate);
+        }
     }
 
-    public record WinDeal(@TargetAggregateIdentifier String dealId, String organizationId, Instant at, String by) {
+    /**
+     * {@code stagePipelineId} is the pipeline the target stage belongs to, looked up by the caller; it may be
+     * another pipeline of the organisation than the deal's.
+     */
+    public record MoveDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                           ExpectedVersion expectedVersion, String stageId, String stagePipelineId, Instant at,
+                           String by) {
+
+        public MoveDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+        }
     }
 
-    public record LoseDeal(@TargetAggregateIdentifier String dealId, String organizationId, String reason,
-                           Instant at, String by) {
+    /**
+     * Takes a deal, whatever its status, off a stage that is being removed. A deal no longer on
+     * {@code fromStageId} (moved meanwhile) is left where it is.
+     */
+    public record RelocateDeal(@TargetAggregateIdentifier String dealId, String organizationId, String fromStageId,
+                               String toPipelineId, String toStageId, Instant at, String by) {
     }
 
-    public record ReopenDeal(@TargetAggregateIdentifier String dealId, String organizationId, Instant at,
-                             String by) {
+    public record WinDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                          ExpectedVersion expectedVersion, Instant at, String by) {
+
+        public WinDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+        }
+    }
+
+    public record LoseDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                           ExpectedVersion expectedVersion, String reason, Instant at, String by) {
+
+        public LoseDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+        }
+    }
+
+    public record ReopenDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                             ExpectedVersion expectedVersion, Instant at, String by) {
+
+        public ReopenDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+        }
+    }
+
+    public record DeleteDeal(@TargetAggregateIdentifier String dealId, String organizationId,
+                             ExpectedVersion expectedVersion, Instant at, String by) {
+
+        public DeleteDeal {
+            expectedVersion = ExpectedVersion.orAny(expectedVersion);
+        }
     }
 }

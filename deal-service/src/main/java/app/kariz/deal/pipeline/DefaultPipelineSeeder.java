@@ -1,6 +1,7 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.pipeline.CreatePipeline.StageDraft;
+import app.kariz.deal.pipeline.PipelineCommands.CreatePipeline;
+import app.kariz.deal.pipeline.PipelineCommands.StageDraft;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Gives the demo organisation its {@code Sales} pipeline. Ids derive from the organisation, so seeding is
  * idempotent across restarts and across several instances starting at once: the second creation of the
  * same aggregate is refused by the event store and ignored here. Startup waits until the pipeline is in
- * the directory, so the service never reports ready without a pipeline to put deals on.
+ * the directory, so the service never reports ready without a pipeline to put deals on. A Sales pipeline the
+ * organisation has deleted stays deleted.
  */
 public class DefaultPipelineSeeder implements ApplicationRunner {
 
@@ -45,8 +47,9 @@ public class DefaultPipelineSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
         String pipelineId = derivedId("pipeline");
-        if (directory.find(organizationId, pipelineId).isEmpty()) {
-            List<StageDraft> stages = STAGES.stream().map(name -> new StageDraft(derivedId("stage:" + name), name))
+        if (!directory.isKnown(pipelineId)) {
+            List<StageDraft> stages = STAGES.stream()
+                    .map(name -> new StageDraft(derivedId("stage:" + name), name, null))
                     .toList();
             try {
                 commands.sendAndWait(new CreatePipeline(pipelineId, organizationId, "Sales", stages,
@@ -57,7 +60,7 @@ public class DefaultPipelineSeeder implements ApplicationRunner {
             }
         }
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (directory.find(organizationId, pipelineId).isEmpty()) {
+        while (!directory.isKnown(pipelineId)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The seeded pipeline did not reach the directory in time");
             }

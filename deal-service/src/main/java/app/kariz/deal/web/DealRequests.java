@@ -1,5 +1,6 @@
 package app.kariz.deal.web;
 
+import app.kariz.deal.command.Change;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,18 @@ final class DealRequests {
     record MoneyRequest(@NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal amount,
                         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like IRR")
                         String currency) {
+    }
+
+    /**
+     * A partial update: an absent field is kept, an explicit {@code null} (or blank text) clears an optional one.
+     * The lengths, amount and currency are checked by the deal aggregate, which names the same fields.
+     */
+    record UpdateDealRequest(Change<String> title,
+                             Change<MoneyRequest> value,
+                             Change<String> ownerId,
+                             Change<String> personName,
+                             Change<String> organizationName,
+                             Change<LocalDate> expectedCloseDate) {
     }
 
     record MoveDealRequest(@NotBlank String stageId) {
