@@ -32,6 +32,24 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply patch(String path, String body, String ifMatch) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    Reply put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     Reply getWithoutToken(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(30)).GET());
     }
@@ -46,7 +64,8 @@ final class GatewayClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), body);
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -55,6 +74,6 @@ final class GatewayClient {
         }
     }
 
-    record Reply(int status, String contentType, String location, JsonNode body) {
+    record Reply(int status, String contentType, String location, String etag, JsonNode body) {
     }
 }
