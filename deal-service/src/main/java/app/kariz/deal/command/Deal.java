@@ -33,6 +33,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A sales opportunity on a pipeline stage. Only open deals move or close; only closed deals reopen; any deal may be
@@ -231,7 +232,8 @@ public class Deal {
         if (!expected.allows(current)) {
             throw new StaleVersionException("The deal is at version " + current + ", not "
                     + (expected.versions().isEmpty() ? "the one If-Match names"
-                    : new TreeSet<>(expected.versions()).toString())
+                    : new TreeSet<>(expected.versions()).stream().map(String::valueOf)
+                    .collect(Collectors.joining(" or ")))
                     + "; it was changed since you read it. Nothing was changed: reload it and try again", current);
         }
     }
