@@ -148,11 +148,27 @@ class GatewayApiTest {
             "GET,  /api/v1/activity-types,           activity-service",
             "GET,  /api/v1/deals/d-1,                pipeline-view-service",
             "GET,  /api/v1/deals/d-1/timeline,       pipeline-view-service",
-            "GET,  /api/v1/pipelines/p-1/board,      pipeline-view-service"})
+            "GET,  /api/v1/pipelines/p-1/board,      pipeline-view-service",
+            "POST, /api/v1/pipelines,                deal-service",
+            "GET,  /api/v1/pipelines/p-1,            deal-service",
+            "PATCH, /api/v1/pipelines/p-1,           deal-service",
+            "DELETE, /api/v1/pipelines/p-1,          deal-service",
+            "POST, /api/v1/pipelines/p-1/stages,     deal-service",
+            "PATCH, /api/v1/pipelines/p-1/stages/s-1, deal-service",
+            "DELETE, /api/v1/pipelines/p-1/stages/s-1, deal-service",
+            "PUT,  /api/v1/pipelines/p-1/stage-order, deal-service",
+            "PATCH, /api/v1/deals/d-1,               deal-service",
+            "DELETE, /api/v1/deals/d-1,              deal-service",
+            "GET,  /api/v1/activities/a-1,           pipeline-view-service",
+            "PATCH, /api/v1/activities/a-1,          activity-service",
+            "DELETE, /api/v1/activities/a-1,         activity-service",
+            "POST, /api/v1/activities/a-1/reopen,    activity-service",
+            "POST, /api/v1/activity-types,           activity-service",
+            "PATCH, /api/v1/activity-types/visit,    activity-service"})
     void eachOperationGoesToItsServiceWithThePathUnchanged(String method, String path, String service) {
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path)
                 .headers(h -> h.setBearerAuth(TOKEN));
-        if (method.equals("POST")) {
+        if (List.of("POST", "PATCH", "PUT").contains(method)) {
             request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
         }
         request.exchange()

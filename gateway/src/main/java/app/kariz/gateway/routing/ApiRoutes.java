@@ -46,9 +46,14 @@ public final class ApiRoutes {
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities"),
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/complete"),
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/postpone"),
+            ApiRoute.of(ACTIVITY, PATCH, "/api/v1/activities/{id}"),
             ApiRoute.of(ACTIVITY, DELETE, "/api/v1/activities/{id}"),
+            ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/reopen"),
             ApiRoute.of(ACTIVITY, GET, "/api/v1/activity-types"),
+            ApiRoute.of(ACTIVITY, POST, "/api/v1/activity-types"),
+            ApiRoute.of(ACTIVITY, PATCH, "/api/v1/activity-types/{key}"),
 
+            ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/activities/{id}"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals/{id}"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals/{id}/timeline"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/pipelines/{id}/board"));
