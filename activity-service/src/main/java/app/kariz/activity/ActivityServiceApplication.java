@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-/** Activities on deals: scheduled, done with a result, postponed. */
+/** Activities on deals: scheduled, done with a result, postponed, edited, reopened, cancelled; and activity types. */
 @SpringBootApplication
 @Import({EventStoreConfiguration.class, WebConfiguration.class, CommandProblemHandling.class})
 public class ActivityServiceApplication {

@@ -2,6 +2,8 @@ package app.kariz.activity;
 
 import app.kariz.activity.command.Activity;
 import app.kariz.activity.deal.DealActivities;
+import app.kariz.activity.type.ActivityTypeCatalog;
+import app.kariz.activity.type.ActivityTypeDirectory;
 import app.kariz.activity.type.ActivityTypes;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.json.EventJson;
@@ -18,21 +20,24 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import java.util.List;
 
 /**
- * The activity service's write side without Spring: the {@link Activity} aggregate on Axon's Mongo event store
- * (in an in-process MongoDB), with the {@link DealActivities} projection registered the way the service
- * registers it, and the capture of written positions the web layer answers with.
+ * The activity service's write side without Spring: the {@link Activity} and {@link ActivityTypeCatalog}
+ * aggregates on Axon's Mongo event store (in an in-process MongoDB), with the {@link DealActivities} and
+ * {@link ActivityTypeDirectory} projections registered the way the service registers them (the latter kept in the
+ * event store's database), and the capture of written positions the web layer answers with.
  */
 public final class InProcessActivities implements AutoCloseable {
 
     private final Configuration axon;
+    private final ActivityTypeDirectory activityTypes;
 
-    private InProcessActivities(Configuration axon) {
+    private InProcessActivities(Configuration axon, ActivityTypeDirectory activityTypes) {
         this.axon = axon;
+        this.activityTypes = activityTypes;
     }
 
     public static InProcessActivities start(InProcessMongo mongo, String databaseName,
                                             DealActivities dealActivities) {
-        mongo.freshDatabase(databaseName);
+        ActivityTypeDirectory activityTypes = new ActivityTypeDirectory(mongo.freshDatabase(databaseName));
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
@@ -43,10 +48,13 @@ public final class InProcessActivities implements AutoCloseable {
                         .snapshotSerializer(serializer)
                         .build())
                 .configureAggregate(Activity.class)
-                .registerComponent(ActivityTypes.class, c -> new ActivityTypes())
+                .configureAggregate(ActivityTypeCatalog.class)
+                .registerComponent(ActivityTypes.class, c -> activityTypes)
                 .eventProcessing(processing -> {
                     processing.registerEventHandler(c -> dealActivities);
                     DealActivities.registerProcessing(processing);
+                    processing.registerEventHandler(c -> activityTypes);
+                    ActivityTypeDirectory.registerProcessing(processing);
                 })
                 .start();
         try {
@@ -54,7 +62,7 @@ public final class InProcessActivities implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return new InProcessActivities(axon);
+        return new InProcessActivities(axon, activityTypes);
     }
 
     public CommandGateway commands() {
@@ -65,9 +73,14 @@ public final class InProcessActivities implements AutoCloseable {
         return axon.eventStore();
     }
 
-    /** The payloads of an activity's stored events, oldest first. */
-    public List<Object> eventsOf(String activityId) {
-        return eventStore().readEvents(activityId).asStream().map(EventMessage::getPayload).map(Object.class::cast)
+    /** The activity types projection, which the aggregates check types against. */
+    public ActivityTypeDirectory activityTypes() {
+        return activityTypes;
+    }
+
+    /** The payloads of an aggregate's stored events, oldest first. */
+    public List<Object> eventsOf(String aggregateId) {
+        return eventStore().readEvents(aggregateId).asStream().map(EventMessage::getPayload).map(Object.class::cast)
                 .toList();
     }
 

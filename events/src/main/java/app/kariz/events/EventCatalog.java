@@ -3,7 +3,13 @@ package app.kariz.events;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.activity.ActivityUpdated;
+import app.kariz.events.activitytype.ActivityTypeAdded;
+import app.kariz.events.activitytype.ActivityTypeChanged;
+import app.kariz.events.activitytype.ActivityTypeEvent;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
@@ -40,7 +46,12 @@ public final class EventCatalog {
             activity("kariz.activity.scheduled.v1", ActivityScheduled.class, ActivityScheduled::dealId),
             activity("kariz.activity.completed.v1", ActivityCompleted.class, ActivityCompleted::dealId),
             activity("kariz.activity.postponed.v1", ActivityPostponed.class, ActivityPostponed::dealId),
+            activity("kariz.activity.rescheduled.v1", ActivityRescheduled.class, ActivityRescheduled::dealId),
+            activity("kariz.activity.updated.v1", ActivityUpdated.class, ActivityUpdated::dealId),
             activity("kariz.activity.cancelled.v1", ActivityCancelled.class, ActivityCancelled::dealId),
+            activity("kariz.activity.reopened.v1", ActivityReopened.class, ActivityReopened::dealId),
+            activityType("kariz.activity-type.added.v1", ActivityTypeAdded.class),
+            activityType("kariz.activity-type.changed.v1", ActivityTypeChanged.class),
             pipeline("kariz.pipeline.created.v1", PipelineCreated.class),
             pipeline("kariz.pipeline.renamed.v1", PipelineRenamed.class),
             pipeline("kariz.pipeline.deleted.v1", PipelineDeleted.class),
@@ -71,6 +82,10 @@ public final class EventCatalog {
 
     private static <E extends KarizEvent> EventType<E> deal(String ceType, Class<E> type, Function<E, String> key) {
         return new EventType<>(ceType, Topics.DEALS, type, key);
+    }
+
+    private static <E extends ActivityTypeEvent> EventType<E> activityType(String ceType, Class<E> type) {
+        return new EventType<>(ceType, Topics.ACTIVITY_TYPES, type, ActivityTypeEvent::organizationId);
     }
 
     private static <E extends PipelineEvent> EventType<E> pipeline(String ceType, Class<E> type) {

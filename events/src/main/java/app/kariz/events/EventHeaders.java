@@ -20,6 +20,8 @@ public final class EventHeaders {
     public static final String ORGANIZATION_ID = "kariz_organizationid";
     /** The request that caused the event, for tracing across services. */
     public static final String CORRELATION_ID = "kariz_correlationid";
+    /** The public API request ({@code X-Request-Id}) that caused the event, when one did. */
+    public static final String REQUEST_ID = "kariz_requestid";
 
     private EventHeaders() {
     }

@@ -116,7 +116,9 @@ class EmbeddedKafkaTest {
 
             try (Admin admin = admin(kafka)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
-                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(TOPIC);
+                // The controller acknowledges the creation before the broker's metadata cache lists it.
+                await().atMost(DEADLINE).until(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS)
+                        .contains(TOPIC));
             }
         }
     }

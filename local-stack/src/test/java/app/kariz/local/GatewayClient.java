@@ -32,6 +32,11 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply post(String path, String body, String headerName, String headerValue) {
+        return send(request(path).header("Content-Type", "application/json").header(headerName, headerValue)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Reply patch(String path, String body, String ifMatch) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body));

@@ -157,6 +157,29 @@ class PipelineAndDealManagementEndToEndTest {
         assertThat(completeCancelled.status()).isEqualTo(409);
     }
 
+    @Test
+    void theRequestIdOfAWriteTravelsWithItsEvents() {
+        JsonNode sales = api.get("/api/v1/pipelines").body().get(0);
+        Reply opened = api.post("/api/v1/deals", "{\"title\": \"ردیابی\", \"pipelineId\": \"%s\", \"stageId\": \"%s\"}"
+                .formatted(sales.get("id").asText(), sales.get("stages").get(0).get("id").asText()),
+                "X-Request-Id", "req-e2e-42");
+        assertThat(opened.status()).isEqualTo(201);
+        String dealId = opened.body().get("id").asText();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "request-id-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEALS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> StreamSupport
+                    .stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
+                    .anyMatch(record -> dealId.equals(record.key())
+                            && record.headers().lastHeader(EventHeaders.REQUEST_ID) != null
+                            && "req-e2e-42".equals(new String(record.headers().lastHeader(EventHeaders.REQUEST_ID)
+                            .value(), StandardCharsets.UTF_8))));
+        }
+    }
+
     private static void awaitEvent(String topic, String key, String ceType, String payloadFragment) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),

@@ -1,5 +1,6 @@
 package app.kariz.view;
 
+import app.kariz.view.activity.Activities;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.IndicatorRule;
@@ -81,6 +82,11 @@ public class ViewConfiguration {
     @Bean
     public Timelines timelines(ViewCollections collections, Pipelines pipelines, IndicatorRule indicatorRule) {
         return new Timelines(collections, pipelines, indicatorRule);
+    }
+
+    @Bean
+    public Activities activities(ViewCollections collections, IndicatorRule indicatorRule) {
+        return new Activities(collections, indicatorRule);
     }
 
     @Bean

@@ -4,8 +4,12 @@ import app.kariz.events.EventCatalog;
 import app.kariz.events.KarizEvent;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.activity.ActivityUpdated;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealFields;
@@ -46,7 +50,7 @@ public final class DealStory {
     private final String organizationId;
     private final String dealId;
     private final Map<String, Long> nextSequence = new HashMap<>();
-    private final Map<String, ActivityScheduled> activities = new HashMap<>();
+    private final Map<String, ActivityFields> activities = new HashMap<>();
     private final Map<String, Due> dues = new HashMap<>();
     private String pipelineId;
     private String stageId;
@@ -144,17 +148,27 @@ public final class DealStory {
     }
 
     public ConsumedEvent scheduled(String activityId, String type, String subject, Due due, Instant at) {
-        ActivityScheduled scheduled = new ActivityScheduled(organizationId, activityId, dealId, type, subject, due,
-                30, "assignee-1", "note", at, USER);
-        activities.put(activityId, scheduled);
+        return scheduled(activityId, type, subject, due, null, at);
+    }
+
+    public ConsumedEvent scheduled(String activityId, String type, String subject, Due due, String location,
+                                   Instant at) {
+        ActivityFields fields = new ActivityFields(type, subject, 30, "assignee-1", "note", location);
+        activities.put(activityId, fields);
         dues.put(activityId, due);
-        return activity(activityId, scheduled);
+        return activity(activityId, new ActivityScheduled(organizationId, activityId, dealId, type, subject, due,
+                fields.durationMinutes(), fields.assigneeId(), fields.note(), location, at, USER));
+    }
+
+    /** An activity's fields as its last event left them. */
+    public ActivityFields fieldsOf(String activityId) {
+        return activities.get(activityId);
     }
 
     public ConsumedEvent completed(String activityId, String result, Instant at) {
-        ActivityScheduled scheduled = activities.get(activityId);
-        return activity(activityId, new ActivityCompleted(organizationId, activityId, dealId, scheduled.type(),
-                scheduled.assigneeId(), dues.get(activityId), result, at, USER));
+        ActivityFields fields = activities.get(activityId);
+        return activity(activityId, new ActivityCompleted(organizationId, activityId, dealId, fields.type(),
+                fields.assigneeId(), dues.get(activityId), result, at, USER));
     }
 
     public ConsumedEvent postponed(String activityId, Due to, String reason, Instant at) {
@@ -163,11 +177,44 @@ public final class DealStory {
                 activities.get(activityId).assigneeId(), from, to, reason, at, USER));
     }
 
+    public ConsumedEvent rescheduled(String activityId, Due to, Instant at) {
+        Due from = dues.put(activityId, to);
+        return activity(activityId, new ActivityRescheduled(organizationId, activityId, dealId,
+                activities.get(activityId).assigneeId(), from, to, at, USER));
+    }
+
+    /** An edit to {@code to}; {@code changed} lists the fields that differ, as the activity service does. */
+    public ConsumedEvent activityUpdated(String activityId, ActivityFields to, Instant at) {
+        ActivityFields from = activities.put(activityId, to);
+        Map<String, Function<ActivityFields, Object>> editable = new LinkedHashMap<>();
+        editable.put("type", ActivityFields::type);
+        editable.put("subject", ActivityFields::subject);
+        editable.put("durationMinutes", ActivityFields::durationMinutes);
+        editable.put("assigneeId", ActivityFields::assigneeId);
+        editable.put("note", ActivityFields::note);
+        editable.put("location", ActivityFields::location);
+        List<String> changed = new ArrayList<>();
+        editable.forEach((name, field) -> {
+            if (!Objects.equals(field.apply(from), field.apply(to))) {
+                changed.add(name);
+            }
+        });
+        return activity(activityId, new ActivityUpdated(organizationId, activityId, dealId, from, to, changed,
+                dues.get(activityId), at, USER));
+    }
+
+    /** A done activity opened again. */
+    public ConsumedEvent activityReopened(String activityId, Instant at) {
+        ActivityFields fields = activities.get(activityId);
+        return activity(activityId, new ActivityReopened(organizationId, activityId, dealId, fields.type(),
+                fields.assigneeId(), dues.get(activityId), at, USER));
+    }
+
     /** {@code reason}: {@code BY_USER} or {@code DEAL_DELETED}. */
     public ConsumedEvent cancelled(String activityId, String reason, Instant at) {
-        ActivityScheduled scheduled = activities.get(activityId);
-        return activity(activityId, new ActivityCancelled(organizationId, activityId, dealId, scheduled.type(),
-                scheduled.assigneeId(), dues.get(activityId), reason, at, USER));
+        ActivityFields fields = activities.get(activityId);
+        return activity(activityId, new ActivityCancelled(organizationId, activityId, dealId, fields.type(),
+                fields.assigneeId(), dues.get(activityId), reason, at, USER));
     }
 
     private ConsumedEvent deal(KarizEvent event) {

@@ -1,9 +1,12 @@
 package app.kariz.activity.command;
 
+import app.kariz.activity.field.Change;
 import app.kariz.events.activity.Due;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 
 /** What can be asked of an activity; each names the organisation, who asks and when. */
 public final class ActivityCommands {
@@ -13,7 +16,7 @@ public final class ActivityCommands {
 
     public record ScheduleActivity(String activityId, String organizationId, String dealId, String type,
                                    String subject, Due due, Integer durationMinutes, String assigneeId, String note,
-                                   Instant at, String by) {
+                                   String location, Instant at, String by) {
     }
 
     /** {@code next}, when given, is scheduled in the same unit of work: both happen or neither. */
@@ -26,11 +29,41 @@ public final class ActivityCommands {
      * assigned the activity just done.
      */
     public record NextStep(String activityId, String type, String subject, Due due, Integer durationMinutes,
-                           String assigneeId, String note) {
+                           String assigneeId, String note, String location) {
     }
 
-    public record PostponeActivity(@TargetAggregateIdentifier String activityId, String organizationId, Due to,
-                                   String reason, Instant at, String by) {
+    /** Moves an open activity's due later; it counts as a postponement. */
+    public record PostponeActivity(@TargetAggregateIdentifier String activityId, String organizationId,
+                                   Postponement to, String reason, Instant at, String by) {
+    }
+
+    /**
+     * A partial edit; each field is kept unless given. A due change in either direction reschedules the activity
+     * (it does not count as a postponement). {@code timeZone} and {@code assigneeId} cannot be cleared here: the
+     * web layer turns their {@code null} into the defaults scheduling uses (the caller's zone, the deal's owner).
+     */
+    public record UpdateActivity(@TargetAggregateIdentifier String activityId, String organizationId,
+                                 Change<String> type, Change<String> subject, Change<LocalDate> dueDate,
+                                 Change<LocalTime> dueTime, Change<String> timeZone, Change<Integer> durationMinutes,
+                                 Change<String> assigneeId, Change<String> note, Change<String> location,
+                                 Instant at, String by) {
+
+        public UpdateActivity {
+            type = Change.orKeep(type);
+            subject = Change.orKeep(subject);
+            dueDate = Change.orKeep(dueDate);
+            dueTime = Change.orKeep(dueTime);
+            timeZone = Change.orKeep(timeZone);
+            durationMinutes = Change.orKeep(durationMinutes);
+            assigneeId = Change.orKeep(assigneeId);
+            note = Change.orKeep(note);
+            location = Change.orKeep(location);
+        }
+    }
+
+    /** Undoes a mistaken tick: a done activity is open again and its result no longer stands. */
+    public record ReopenActivity(@TargetAggregateIdentifier String activityId, String organizationId, Instant at,
+                                 String by) {
     }
 
     /** Only an open activity can be cancelled; a done one keeps its result, a cancelled one stays cancelled. */

@@ -7,6 +7,6 @@ import java.time.LocalTime;
 /** An activity as the write side knows it right after a command. */
 public record ActivityDetails(String id, String dealId, String type, String subject, LocalDate dueDate,
                               LocalTime dueTime, String timeZone, Integer durationMinutes, String assigneeId,
-                              String note, ActivityStatus status, String result, Instant completedAt,
-                              int postponeCount, long version) {
+                              String note, String location, ActivityStatus status, String result,
+                              Instant completedAt, int postponeCount, long version) {
 }

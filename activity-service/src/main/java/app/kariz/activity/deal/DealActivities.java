@@ -5,6 +5,8 @@ import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityEvent;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -26,7 +28,9 @@ import java.util.Optional;
 /**
  * Which activities each deal has and whether they are still open ({@code deal_activities}: {@code _id} the
  * activity id, {@code organizationId}, {@code dealId}, {@code status}, {@code sequence}), kept from this
- * service's own event store so that a deal's deletion can cancel its open activities.
+ * service's own event store so that a deal's deletion can cancel its open activities, and so that completing
+ * can tell whether the deal is left without an open activity. {@code ActivityUpdated} changes neither the deal
+ * nor the status, so it is not applied.
  * <p>
  * <b>Subscribing, not tracking.</b> The handlers run on the thread that stores the events, right after the
  * append and before the command returns. So once scheduling an activity has returned, the activity is here: a
@@ -75,6 +79,18 @@ public class DealActivities {
         record(event, ActivityStatus.OPEN, sequence);
     }
 
+    /** Only an open activity can be rescheduled; recorded so that a missed schedule is repaired. */
+    @EventHandler
+    void on(ActivityRescheduled event, @SequenceNumber long sequence) {
+        record(event, ActivityStatus.OPEN, sequence);
+    }
+
+    /** A reopened activity is open on its deal again, so a deletion of the deal cancels it too. */
+    @EventHandler
+    void on(ActivityReopened event, @SequenceNumber long sequence) {
+        record(event, ActivityStatus.OPEN, sequence);
+    }
+
     @EventHandler
     void on(ActivityCompleted event, @SequenceNumber long sequence) {
         record(event, ActivityStatus.DONE, sequence);
@@ -91,6 +107,18 @@ public class DealActivities {
                         ActivityStatus.OPEN.name()), Filters.eq("organizationId", organizationId)))
                 .map(document -> document.getString("_id"))
                 .into(new ArrayList<>());
+    }
+
+    /** Whether the deal has any open activity, as far as this service's own events go. */
+    public boolean hasOpenActivity(String organizationId, String dealId) {
+        return !openActivityIds(organizationId, dealId).isEmpty();
+    }
+
+    /** The deal the organisation's activity is on; empty for an activity unknown here or of another organisation. */
+    public Optional<String> dealOf(String organizationId, String activityId) {
+        return Optional.ofNullable(activities.find(Filters.and(Filters.eq("_id", activityId),
+                        Filters.eq("organizationId", organizationId))).first())
+                .map(document -> document.getString("dealId"));
     }
 
     public Optional<ActivityStatus> status(String activityId) {

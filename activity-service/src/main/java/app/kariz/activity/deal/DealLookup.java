@@ -43,6 +43,11 @@ public class DealLookup {
                 .orElseThrow(() -> new NotFoundException("No deal " + dealId));
     }
 
+    /** The deal as this service knows it now, deleted or not, without waiting. */
+    public Optional<KnownDeal> known(String dealId) {
+        return deals.find(dealId);
+    }
+
     private Optional<KnownDeal> awaitSequence(String dealId, long sequence) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -1,13 +1,23 @@
 package app.kariz.activity.type;
 
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ActivityTypeConfiguration {
 
+    /** Also the {@link ActivityTypes} that activity commands check types against. */
     @Bean
-    ActivityTypes activityTypes() {
-        return new ActivityTypes();
+    ActivityTypeDirectory activityTypeDirectory(MongoDatabase database) {
+        ActivityTypeDirectory directory = new ActivityTypeDirectory(database);
+        directory.createIndexes();
+        return directory;
+    }
+
+    @Bean
+    ConfigurerModule activityTypeDirectoryProcessing() {
+        return configurer -> ActivityTypeDirectory.registerProcessing(configurer.eventProcessing());
     }
 }

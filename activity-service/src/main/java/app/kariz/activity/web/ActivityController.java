@@ -6,18 +6,26 @@ import app.kariz.activity.command.ActivityCommands.CancellationReason;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.NextStep;
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
+import app.kariz.activity.command.ActivityCommands.ReopenActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
+import app.kariz.activity.command.ActivityCommands.UpdateActivity;
 import app.kariz.activity.command.ActivityDetails;
 import app.kariz.activity.command.ActivityStatus;
+import app.kariz.activity.command.DueShift;
+import app.kariz.activity.command.Postponement;
+import app.kariz.activity.deal.DealActivities;
 import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.DealLookup;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
+import app.kariz.activity.field.Change;
 import app.kariz.activity.web.ActivityRequests.CompleteActivityRequest;
 import app.kariz.activity.web.ActivityRequests.NextActivityRequest;
+import app.kariz.activity.web.ActivityRequests.NoFields;
 import app.kariz.activity.web.ActivityRequests.PostponeActivityRequest;
 import app.kariz.activity.web.ActivityRequests.ScheduleActivityRequest;
-import app.kariz.events.activity.Due;
+import app.kariz.activity.web.ActivityRequests.UpdateActivityRequest;
 import app.kariz.events.Position;
+import app.kariz.events.activity.Due;
 import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;
 import app.kariz.support.web.Caller;
@@ -27,6 +35,7 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,6 +52,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+/**
+ * Activity writes. Each answers the activity as the write side knows it, with the positions it stored as
+ * {@code Kariz-Position} (none when it changed nothing).
+ */
 @RestController
 @RequestMapping("/api/v1/activities")
 public class ActivityController {
@@ -50,16 +63,19 @@ public class ActivityController {
     private final CommandGateway commands;
     private final DealLookup deals;
     private final DealDeletionCascade dealDeletions;
+    private final DealActivities dealActivities;
     private final Clock clock;
 
     public ActivityController(CommandGateway commands, DealLookup deals, DealDeletionCascade dealDeletions,
-                              Clock clock) {
+                              DealActivities dealActivities, Clock clock) {
         this.commands = commands;
         this.deals = deals;
         this.dealDeletions = dealDeletions;
+        this.dealActivities = dealActivities;
         this.clock = clock;
     }
 
+    /** On an open, won or lost deal (after-sales calls matter); a deleted or unknown deal is 404. */
     @PostMapping
     public ResponseEntity<ActivityDetails> schedule(@Valid @RequestBody ScheduleActivityRequest request,
                                                     @RequestHeader(value = Position.AWAIT_HEADER, required = false)
@@ -71,8 +87,8 @@ public class ActivityController {
         String assigneeId = request.assigneeId() == null || request.assigneeId().isEmpty() ? deal.ownerId()
                 : request.assigneeId();
         ScheduleActivity command = new ScheduleActivity(activityId, caller.organizationId(), deal.dealId(),
-                request.type(), request.subject(), due, request.durationMinutes(), assigneeId, request.note(), now,
-                caller.userId());
+                request.type(), request.subject(), due, request.durationMinutes(), assigneeId, request.note(),
+                request.location(), now, caller.userId());
         Written<Object> written = WrittenPositions.capture(() -> commands.sendAndWait(command));
         if (dealDeletions.cancelIfDealDeletedMeanwhile(activityId, deal.dealId())) {
             throw new NotFoundException("No deal " + deal.dealId() + ": it was deleted while the activity was being "
@@ -80,32 +96,76 @@ public class ActivityController {
         }
         ActivityDetails scheduled = new ActivityDetails(activityId, deal.dealId(), command.type(), command.subject(),
                 due.date(), due.time(), due.timeZone(), command.durationMinutes(), assigneeId,
-                command.note() == null || command.note().isBlank() ? null : command.note(), ActivityStatus.OPEN,
-                null, null, 0, 0);
+                blankToNull(command.note()), blankToNull(command.location()), ActivityStatus.OPEN, null, null, 0, 0);
         return ResponseEntity.created(URI.create("/api/v1/activities/" + activityId))
                 .header(Position.WRITTEN_HEADER, written.header())
                 .body(scheduled);
     }
 
     @PostMapping("/{activityId}/complete")
-    public ResponseEntity<CompletedActivity> complete(@PathVariable String activityId,
-                                                      @Valid @RequestBody CompleteActivityRequest request,
-                                                      Caller caller) {
+    public ResponseEntity<CompletionResponse> complete(@PathVariable String activityId,
+                                                       @Valid @RequestBody CompleteActivityRequest request,
+                                                       Caller caller) {
         NextActivityRequest next = request.next();
         NextStep nextStep = next == null ? null : new NextStep(UUID.randomUUID().toString(), next.type(),
                 next.subject(), due(next.dueDate(), next.dueTime(), next.timeZone(), caller, "next."),
-                next.durationMinutes(), next.assigneeId(), next.note());
-        return send(new CompleteActivity(activityId, caller.organizationId(), request.result(), nextStep,
-                clock.instant(), caller.userId()));
+                next.durationMinutes(), next.assigneeId(), next.note(), next.location());
+        Written<CompletedActivity> written = WrittenPositions.capture(() -> commands.sendAndWait(
+                new CompleteActivity(activityId, caller.organizationId(), request.result(), nextStep,
+                        clock.instant(), caller.userId())));
+        CompletedActivity completed = written.result();
+        boolean dealHasOpenActivity = dealActivities.hasOpenActivity(caller.organizationId(),
+                completed.activity().dealId());
+        return respond(written, new CompletionResponse(completed.activity(), completed.next(), dealHasOpenActivity));
     }
 
+    /** To a later {@code dueDate} (and optional time and zone), or later {@code by} a duration. */
     @PostMapping("/{activityId}/postpone")
     public ResponseEntity<ActivityDetails> postpone(@PathVariable String activityId,
                                                     @Valid @RequestBody PostponeActivityRequest request,
                                                     Caller caller) {
-        Due to = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "");
-        return send(new PostponeActivity(activityId, caller.organizationId(), to, request.reason(), clock.instant(),
-                caller.userId()));
+        return send(new PostponeActivity(activityId, caller.organizationId(), postponement(request),
+                request.reason(), clock.instant(), caller.userId()));
+    }
+
+    /** Edits any scheduling field; see {@link UpdateActivityRequest} for what {@code null} does. */
+    @PatchMapping("/{activityId}")
+    public ResponseEntity<ActivityDetails> update(@PathVariable String activityId,
+                                                  @RequestBody UpdateActivityRequest request, Caller caller) {
+        Change<LocalTime> dueTime = request.dueTime();
+        if (dueTime.given() && dueTime.value() != null) {
+            wallTime(dueTime.value(), "");
+        }
+        Change<String> timeZone = request.timeZone().clears()
+                ? Change.to(caller.timeZone().getId())
+                : request.timeZone().given() ? Change.to(zone(request.timeZone().value(), "")) : Change.keep();
+        Change<String> assigneeId = request.assigneeId().clears()
+                ? Change.to(ownerOfDealOf(activityId, caller))
+                : request.assigneeId();
+        return send(new UpdateActivity(activityId, caller.organizationId(), request.type(), request.subject(),
+                request.dueDate(), dueTime, timeZone, request.durationMinutes(), assigneeId, request.note(),
+                request.location(), clock.instant(), caller.userId()));
+    }
+
+    /**
+     * Undoes a mistaken tick. An activity of a deleted deal stays as it is (404): its deal's deletion cancelled
+     * only the activities open then, and a reopened one would be left open on a deal that no longer exists.
+     */
+    @PostMapping("/{activityId}/reopen")
+    public ResponseEntity<ActivityDetails> reopen(@PathVariable String activityId,
+                                                  @RequestBody(required = false) NoFields request, Caller caller) {
+        dealActivities.dealOf(caller.organizationId(), activityId)
+                .flatMap(deals::known)
+                .filter(KnownDeal::deleted)
+                .ifPresent(deal -> {
+                    throw deletedDeal(deal.dealId());
+                });
+        Written<ActivityDetails> written = WrittenPositions.capture(() -> commands.sendAndWait(
+                new ReopenActivity(activityId, caller.organizationId(), clock.instant(), caller.userId())));
+        if (dealDeletions.cancelIfDealDeletedMeanwhile(activityId, written.result().dealId())) {
+            throw deletedDeal(written.result().dealId());
+        }
+        return respond(written, written.result());
     }
 
     /** Cancels an open activity; a done or cancelled one stays as it is (409). */
@@ -115,9 +175,50 @@ public class ActivityController {
                 clock.instant(), caller.userId()));
     }
 
-    private <R> ResponseEntity<R> send(Object command) {
-        Written<R> written = WrittenPositions.capture(() -> commands.sendAndWait(command));
-        return ResponseEntity.ok().header(Position.WRITTEN_HEADER, written.header()).body(written.result());
+    private ResponseEntity<ActivityDetails> send(Object command) {
+        Written<ActivityDetails> written = WrittenPositions.capture(() -> commands.sendAndWait(command));
+        return respond(written, written.result());
+    }
+
+    private static <B> ResponseEntity<B> respond(Written<?> written, B body) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (!written.positions().isEmpty()) {
+            response.header(Position.WRITTEN_HEADER, written.header());
+        }
+        return response.body(body);
+    }
+
+    private static Postponement postponement(PostponeActivityRequest request) {
+        if (request.dueDate() == null && request.by() == null) {
+            throw new InvalidInputException("dueDate", "give either dueDate (with an optional dueTime and timeZone) "
+                    + "or by, a duration like PT1H, P1D or P1W");
+        }
+        if (request.by() != null) {
+            if (request.dueDate() != null) {
+                throw new InvalidInputException(DueShift.FIELD, "give either dueDate or by, not both");
+            }
+            if (request.dueTime() != null || request.timeZone() != null) {
+                throw new InvalidInputException(request.dueTime() != null ? "dueTime" : "timeZone",
+                        "goes with dueDate, not with by");
+            }
+            return DueShift.parse(request.by());
+        }
+        return new Postponement.Until(request.dueDate(), request.dueTime() == null ? null
+                : wallTime(request.dueTime(), ""),
+                request.timeZone() == null || request.timeZone().isEmpty() ? null : zone(request.timeZone(), ""));
+    }
+
+    /** {@code assigneeId: null} hands the activity to its deal's current owner, as scheduling without one does. */
+    private String ownerOfDealOf(String activityId, Caller caller) {
+        String dealId = dealActivities.dealOf(caller.organizationId(), activityId)
+                .orElseThrow(() -> new NotFoundException("No activity " + activityId));
+        return deals.known(dealId).map(KnownDeal::ownerId)
+                .orElseThrow(() -> new InvalidInputException("assigneeId", "the deal's owner is not known; name "
+                        + "the assignee"));
+    }
+
+    private static NotFoundException deletedDeal(String dealId) {
+        return new NotFoundException("No deal " + dealId + ": it was deleted, so its activities stay as they are");
     }
 
     /**
@@ -125,16 +226,31 @@ public class ActivityController {
      * to the minute: a second-precise due would be shown, compared and postponed inconsistently.
      */
     private static Due due(LocalDate date, LocalTime time, String timeZone, Caller caller, String fieldPrefix) {
-        if (time != null && (time.getSecond() != 0 || time.getNano() != 0)) {
-            throw new InvalidInputException(fieldPrefix + "dueTime", "must be a wall time to the minute, like 14:30");
+        if (time != null) {
+            wallTime(time, fieldPrefix);
         }
         if (timeZone == null || timeZone.isEmpty()) {
             return new Due(date, time, caller.timeZone().getId());
         }
+        return new Due(date, time, zone(timeZone, fieldPrefix));
+    }
+
+    private static LocalTime wallTime(LocalTime time, String fieldPrefix) {
+        if (time.getSecond() != 0 || time.getNano() != 0) {
+            throw new InvalidInputException(fieldPrefix + "dueTime", "must be a wall time to the minute, like 14:30");
+        }
+        return time;
+    }
+
+    private static String zone(String timeZone, String fieldPrefix) {
         try {
-            return new Due(date, time, ZoneId.of(timeZone).getId());
+            return ZoneId.of(timeZone).getId();
         } catch (DateTimeException e) {
             throw new InvalidInputException(fieldPrefix + "timeZone", "is not an IANA time zone id like Asia/Tehran");
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

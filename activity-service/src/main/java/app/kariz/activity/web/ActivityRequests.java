@@ -1,5 +1,6 @@
 package app.kariz.activity.web;
 
+import app.kariz.activity.field.Change;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,8 @@ final class ActivityRequests {
                                    String timeZone,
                                    @Min(1) @Max(1440) Integer durationMinutes,
                                    @Size(max = 255) String assigneeId,
-                                   @Size(max = 10_000) String note) {
+                                   @Size(max = 10_000) String note,
+                                   @Size(max = 255) String location) {
     }
 
     record CompleteActivityRequest(@Size(min = 1, max = 2_000) String result, @Valid NextActivityRequest next) {
@@ -37,10 +39,37 @@ final class ActivityRequests {
                                String timeZone,
                                @Min(1) @Max(1440) Integer durationMinutes,
                                @Size(max = 255) String assigneeId,
-                               @Size(max = 10_000) String note) {
+                               @Size(max = 10_000) String note,
+                               @Size(max = 255) String location) {
     }
 
-    record PostponeActivityRequest(@NotNull LocalDate dueDate, LocalTime dueTime, String timeZone,
+    /**
+     * Either a new due ({@code dueDate}, optional {@code dueTime} and {@code timeZone}, which defaults to the
+     * activity's own) or {@code by}, an ISO-8601 duration such as {@code PT1H} or {@code P1D}; exactly one of
+     * {@code dueDate} and {@code by}.
+     */
+    record PostponeActivityRequest(LocalDate dueDate, LocalTime dueTime, String timeZone, String by,
                                    @Size(max = 500) String reason) {
+    }
+
+    /**
+     * A partial edit: an absent field is kept, an explicit {@code null} clears an optional one ({@code dueTime: null}
+     * makes the activity all-day) or, for {@code timeZone} and {@code assigneeId}, sets the default scheduling
+     * uses. {@code type}, {@code subject} and {@code dueDate} cannot be null. Lengths and ranges are checked by the
+     * aggregate, which names the same fields.
+     */
+    record UpdateActivityRequest(Change<String> type,
+                                 Change<String> subject,
+                                 Change<LocalDate> dueDate,
+                                 Change<LocalTime> dueTime,
+                                 Change<String> timeZone,
+                                 Change<Integer> durationMinutes,
+                                 Change<String> assigneeId,
+                                 Change<String> note,
+                                 Change<String> location) {
+    }
+
+    /** Reopen takes no fields; an empty record still rejects unknown ones. */
+    record NoFields() {
     }
 }

@@ -5,6 +5,8 @@ import app.kariz.activity.command.ActivityStatus;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.Due;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +41,7 @@ class DealActivitiesTest {
     }
 
     private static ActivityScheduled scheduled(String activityId, String dealId) {
-        return new ActivityScheduled(ORG, activityId, dealId, "call", "تماس", DUE, null, "owner-1", null, NOW,
+        return new ActivityScheduled(ORG, activityId, dealId, "call", "تماس", DUE, null, "owner-1", null, null, NOW,
                 "user-1");
     }
 
@@ -85,5 +87,44 @@ class DealActivitiesTest {
         activities.on(new ActivityPostponed(ORG, "a-1", DEAL, "owner-1", DUE, LATER, null, NOW, "user-1"), 2);
 
         assertThat(activities.openActivityIds(ORG, DEAL)).containsExactly("a-1");
+    }
+
+    @Test
+    void aReopenedActivityIsOpenOnItsDealAgain() {
+        activities.on(scheduled("a-1", DEAL), 0);
+        activities.on(completed("a-1"), 1);
+        assertThat(activities.hasOpenActivity(ORG, DEAL)).isFalse();
+
+        activities.on(new ActivityReopened(ORG, "a-1", DEAL, "call", "owner-1", DUE, NOW, "user-1"), 2);
+
+        assertThat(activities.openActivityIds(ORG, DEAL)).containsExactly("a-1");
+        assertThat(activities.hasOpenActivity(ORG, DEAL)).isTrue();
+    }
+
+    @Test
+    void aRedeliveredCompletionDoesNotCloseAReopenedActivity() {
+        activities.on(scheduled("a-1", DEAL), 0);
+        activities.on(completed("a-1"), 1);
+        activities.on(new ActivityReopened(ORG, "a-1", DEAL, "call", "owner-1", DUE, NOW, "user-1"), 2);
+
+        activities.on(completed("a-1"), 1);
+
+        assertThat(activities.status("a-1")).contains(ActivityStatus.OPEN);
+    }
+
+    @Test
+    void aRescheduleOfAnActivityNeverRecordedRecordsItOpen() {
+        activities.on(new ActivityRescheduled(ORG, "a-1", DEAL, "owner-1", DUE, LATER, NOW, "user-1"), 3);
+
+        assertThat(activities.openActivityIds(ORG, DEAL)).containsExactly("a-1");
+    }
+
+    @Test
+    void anActivitysDealIsKnownToItsOwnOrganisationOnly() {
+        activities.on(scheduled("a-1", DEAL), 0);
+
+        assertThat(activities.dealOf(ORG, "a-1")).contains(DEAL);
+        assertThat(activities.dealOf("org-2", "a-1")).isEmpty();
+        assertThat(activities.dealOf(ORG, "a-2")).isEmpty();
     }
 }

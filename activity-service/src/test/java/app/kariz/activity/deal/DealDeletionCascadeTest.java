@@ -93,7 +93,7 @@ class DealDeletionCascadeTest {
 
     private String schedule(String activityId, String dealId) {
         activities.commands().sendAndWait(new ScheduleActivity(activityId, ORG, dealId, "call", "تماس پیگیری",
-                TOMORROW, null, "owner-1", null, NOW, "user-1"));
+                TOMORROW, null, "owner-1", null, null, NOW, "user-1"));
         return activityId;
     }
 
@@ -200,7 +200,7 @@ class DealDeletionCascadeTest {
             CommandMessage<?> cancel = invocation.getArgument(0);
             if (activities.eventsOf("a-1").size() == 1) {
                 // A salesperson ticks a-1 done with a next step after the cascade has read the open activities.
-                complete("a-1", new NextStep("next", "meeting", "جلسه", TOMORROW, null, null, null));
+                complete("a-1", new NextStep("next", "meeting", "جلسه", TOMORROW, null, null, null, null));
             }
             return real.sendAndWait(cancel);
         }).when(userCompletesFirst).sendAndWait(any());

@@ -78,7 +78,8 @@ class ActivityCancellationHttpTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DealDeletionCascade cascade = new DealDeletionCascade(dealActivities, knownDeals, activities.commands(),
                 clock);
-        ActivityController controller = new ActivityController(activities.commands(), dealLookup, cascade, clock);
+        ActivityController controller = new ActivityController(activities.commands(), dealLookup, cascade,
+                dealActivities, clock);
         http = MockMvcBuilders.standaloneSetup(controller)
                 .setControllerAdvice(new CommandProblemHandling(), new ProblemHandling())
                 .setCustomArgumentResolvers(new CallerResolver(ZoneId.of("Asia/Tehran")))
@@ -97,7 +98,7 @@ class ActivityCancellationHttpTest {
 
     private void schedule(String activityId) {
         activities.commands().sendAndWait(new ScheduleActivity(activityId, ORG, "deal-1", "call", "تماس",
-                TOMORROW, null, "owner-1", null, NOW, "user-1"));
+                TOMORROW, null, "owner-1", null, null, NOW, "user-1"));
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {

@@ -7,7 +7,8 @@ import app.kariz.events.KarizEvent;
  * deal's activities share a partition number with the deal's own events.
  */
 public sealed interface ActivityEvent extends KarizEvent
-        permits ActivityScheduled, ActivityCompleted, ActivityPostponed, ActivityCancelled {
+        permits ActivityScheduled, ActivityCompleted, ActivityPostponed, ActivityRescheduled, ActivityUpdated,
+                ActivityCancelled, ActivityReopened {
 
     String activityId();
 

@@ -12,7 +12,9 @@ import java.time.Instant;
  *
  * <p>Touches ({@link DealCards#lastTouchedAt}): opening the deal, entering its current stage (any move), an
  * edit, reopening a won or lost deal (it starts afresh on its stage), and completing one of its activities.
- * Scheduling, postponing or cancelling an activity is not a touch: it only promises work.
+ * Scheduling, postponing, rescheduling, editing or cancelling an activity is not a touch: it only promises work.
+ * Reopening a done activity takes its completion's touch back: the deal was last touched as if it had never
+ * been ticked.
  */
 public final class RottingRule {
 

@@ -3,8 +3,12 @@ package app.kariz.view.projection;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityEvent;
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.activity.ActivityUpdated;
 import app.kariz.events.activity.Due;
 import app.kariz.view.card.ActivityStatus;
 import app.kariz.view.store.BsonValues;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code activities}, one document per activity. Each document records the last sequence of its own
- * stream it applied, so re-applying an event (such as a postponement, which counts) changes nothing.
+ * stream it applied ({@code seq}, also the activity's version), so re-applying an event (such as a
+ * postponement, which counts) changes nothing.
  */
 final class ActivityWriter {
 
@@ -57,6 +62,7 @@ final class ActivityWriter {
                     Updates.set("durationMinutes", scheduled.durationMinutes()),
                     Updates.set("assigneeId", scheduled.assigneeId()),
                     Updates.set("note", scheduled.note()),
+                    Updates.set("location", scheduled.location()),
                     Updates.set("status", ActivityStatus.OPEN.name()),
                     Updates.set("scheduledAt", BsonValues.date(scheduled.scheduledAt())),
                     Updates.set("scheduledBy", scheduled.scheduledBy()),
@@ -78,6 +84,29 @@ final class ActivityWriter {
                     due(postponed.to()),
                     Updates.inc("postponeCount", 1));
         }
+        if (event instanceof ActivityRescheduled rescheduled) {
+            // A correction of the due, earlier or later: not a postponement, so the count stays.
+            return Updates.combine(
+                    Updates.set("assigneeId", rescheduled.assigneeId()),
+                    due(rescheduled.to()));
+        }
+        if (event instanceof ActivityUpdated updated) {
+            return Updates.combine(fields(updated.to()), due(updated.due()));
+        }
+        if (event instanceof ActivityReopened reopened) {
+            // A mistaken tick undone: open again, and its result (kept in the timeline) no longer stands.
+            return Updates.combine(
+                    Updates.set("type", reopened.type()),
+                    Updates.set("assigneeId", reopened.assigneeId()),
+                    due(reopened.due()),
+                    Updates.set("status", ActivityStatus.OPEN.name()),
+                    Updates.set("result", null),
+                    Updates.set("completedAt", null),
+                    Updates.set("completedBy", null),
+                    Updates.set("cancelReason", null),
+                    Updates.set("cancelledAt", null),
+                    Updates.set("cancelledBy", null));
+        }
         if (event instanceof ActivityCancelled cancelled) {
             // Neither open nor done: off the plan, and not counted as work done.
             return Updates.combine(
@@ -90,6 +119,20 @@ final class ActivityWriter {
                     Updates.set("cancelledBy", cancelled.cancelledBy()));
         }
         return null;
+    }
+
+    /** All of an activity's own fields as an edit left them; none when the event does not carry them. */
+    private static Bson fields(ActivityFields fields) {
+        if (fields == null) {
+            return Updates.combine();
+        }
+        return Updates.combine(
+                Updates.set("type", fields.type()),
+                Updates.set("subject", fields.subject()),
+                Updates.set("durationMinutes", fields.durationMinutes()),
+                Updates.set("assigneeId", fields.assigneeId()),
+                Updates.set("note", fields.note()),
+                Updates.set("location", fields.location()));
     }
 
     /** The due date with the two instants the indicator and the ordering are judged by. */

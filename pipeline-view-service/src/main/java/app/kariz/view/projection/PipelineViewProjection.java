@@ -2,6 +2,7 @@ package app.kariz.view.projection;
 
 import app.kariz.events.KarizEvent;
 import app.kariz.events.activity.ActivityEvent;
+import app.kariz.events.activitytype.ActivityTypeEvent;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealEvent;
 import app.kariz.events.pipeline.PipelineEvent;
@@ -62,8 +63,8 @@ public class PipelineViewProjection implements ConsumedEventHandler {
     }
 
     /**
-     * Every type of {@code EventCatalog} is applied here or deliberately left out by a writer; an event this
-     * view does not know is logged and skipped, never retried forever.
+     * Every type of {@code EventCatalog} is applied here or deliberately left out (activity types here, others
+     * by a writer); an event this view does not know is logged and skipped, never retried forever.
      */
     private void apply(ConsumedEvent event) {
         KarizEvent payload = event.payload();
@@ -85,6 +86,11 @@ public class PipelineViewProjection implements ConsumedEventHandler {
             timeline.apply(event);
         } else if (payload instanceof PipelineEvent pipeline) {
             pipelines.apply(pipeline, sequence);
+        } else if (payload instanceof ActivityTypeEvent) {
+            // Views show an activity's type by its key, as activity events name it; the catalog's names and
+            // rules are the activity service's business, so this view does not subscribe to their topic.
+            log.debug("Not applying {} at {}: activity types are not part of this view", event.ceType(),
+                    event.position());
         } else {
             log.warn("Ignoring {}: not an event this view knows", event.ceType());
         }

@@ -3,8 +3,12 @@ package app.kariz.view.projection;
 import app.kariz.events.KarizEvent;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.ActivityPostponed;
+import app.kariz.events.activity.ActivityReopened;
+import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
+import app.kariz.events.activity.ActivityUpdated;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;
@@ -31,13 +35,16 @@ import java.util.function.Function;
 /**
  * Keeps {@code timeline}: one entry per deal or activity event, keyed by the event id so a redelivered event
  * replaces its own entry instead of adding a second one. Entries hold ids only where the name can change or
- * may not be known yet (stage names, an activity's subject on completion); the timeline query adds them.
+ * may not be known yet (stage names, an activity's subject on completion, its type and subject on a
+ * reschedule); the timeline query adds them.
  * Events without an entry ({@code DealDeleted}: a deleted deal has no timeline) are left out.
  */
 final class TimelineWriter {
 
     /** The editable fields in the order a {@code DEAL_UPDATED} entry lists them, as the card shows them. */
     private static final Map<String, Function<DealFields, Object>> EDITABLE_FIELDS = editableFields();
+    /** An activity's editable fields other than its due, in {@link ActivityFields} order. */
+    private static final Map<String, Function<ActivityFields, Object>> ACTIVITY_FIELDS = activityFields();
 
     private final MongoCollection<Document> timeline;
 
@@ -70,7 +77,7 @@ final class TimelineWriter {
         }
         if (event instanceof DealUpdated updated) {
             return entry(HistoryType.DEAL_UPDATED, updated.dealId(), updated.updatedAt(), updated.updatedBy())
-                    .append("changes", changes(updated));
+                    .append("changes", changes(EDITABLE_FIELDS, updated.from(), updated.to(), updated.changed()));
         }
         if (event instanceof DealMoved moved) {
             return entry(HistoryType.STAGE_CHANGED, moved.dealId(), moved.movedAt(), moved.movedBy())
@@ -113,6 +120,27 @@ final class TimelineWriter {
                     .append("to", BsonValues.due(postponed.to()))
                     .append("reason", postponed.reason());
         }
+        if (event instanceof ActivityRescheduled rescheduled) {
+            return entry(HistoryType.ACTIVITY_RESCHEDULED, rescheduled.dealId(), rescheduled.rescheduledAt(),
+                    rescheduled.rescheduledBy())
+                    .append("activityId", rescheduled.activityId())
+                    .append("from", BsonValues.due(rescheduled.from()))
+                    .append("to", BsonValues.due(rescheduled.to()));
+        }
+        if (event instanceof ActivityUpdated updated) {
+            ActivityFields to = updated.to();
+            return entry(HistoryType.ACTIVITY_UPDATED, updated.dealId(), updated.updatedAt(), updated.updatedBy())
+                    .append("activityId", updated.activityId())
+                    .append("activityType", to == null ? null : to.type())
+                    .append("subject", to == null ? null : to.subject())
+                    .append("changes", changes(ACTIVITY_FIELDS, updated.from(), to, updated.changed()));
+        }
+        if (event instanceof ActivityReopened reopened) {
+            return entry(HistoryType.ACTIVITY_REOPENED, reopened.dealId(), reopened.reopenedAt(),
+                    reopened.reopenedBy())
+                    .append("activityId", reopened.activityId())
+                    .append("activityType", reopened.type());
+        }
         if (event instanceof ActivityCancelled cancelled) {
             return entry(HistoryType.ACTIVITY_CANCELLED, cancelled.dealId(), cancelled.cancelledAt(),
                     cancelled.cancelledBy())
@@ -124,16 +152,15 @@ final class TimelineWriter {
     }
 
     /**
-     * {@code [{field, from, to}]} for the fields the event names as changed, in {@link DealFields} order, with
-     * values stored as the card stores them (value as {@code {amount, currency}}, dates as ISO strings). Without
-     * a list of changed fields, the fields that differ between {@code from} and {@code to} are taken.
+     * {@code [{field, from, to}]} for the fields the event names as changed, in the order of {@code fields}, with
+     * values stored as the views store them (a deal's value as {@code {amount, currency}}, dates as ISO strings).
+     * Without a list of changed fields, the fields that differ between {@code from} and {@code to} are taken.
      */
-    private static List<Document> changes(DealUpdated updated) {
-        DealFields from = updated.from();
-        DealFields to = updated.to();
-        return EDITABLE_FIELDS.entrySet().stream()
-                .filter(field -> updated.changed() != null
-                        ? updated.changed().contains(field.getKey())
+    private static <F> List<Document> changes(Map<String, Function<F, Object>> fields, F from, F to,
+                                              List<String> changed) {
+        return fields.entrySet().stream()
+                .filter(field -> changed != null
+                        ? changed.contains(field.getKey())
                         : !Objects.equals(valueOf(from, field.getValue()), valueOf(to, field.getValue())))
                 .map(field -> new Document("field", field.getKey())
                         .append("from", valueOf(from, field.getValue()))
@@ -141,7 +168,7 @@ final class TimelineWriter {
                 .toList();
     }
 
-    private static Object valueOf(DealFields fields, Function<DealFields, Object> field) {
+    private static <F> Object valueOf(F fields, Function<F, Object> field) {
         return fields == null ? null : field.apply(fields);
     }
 
@@ -153,6 +180,17 @@ final class TimelineWriter {
         fields.put("personName", DealFields::personName);
         fields.put("organizationName", DealFields::organizationName);
         fields.put("expectedCloseDate", deal -> isoDate(deal.expectedCloseDate()));
+        return fields;
+    }
+
+    private static Map<String, Function<ActivityFields, Object>> activityFields() {
+        Map<String, Function<ActivityFields, Object>> fields = new LinkedHashMap<>();
+        fields.put("type", ActivityFields::type);
+        fields.put("subject", ActivityFields::subject);
+        fields.put("durationMinutes", ActivityFields::durationMinutes);
+        fields.put("assigneeId", ActivityFields::assigneeId);
+        fields.put("note", ActivityFields::note);
+        fields.put("location", ActivityFields::location);
         return fields;
     }
 

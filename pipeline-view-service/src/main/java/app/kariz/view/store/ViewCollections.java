@@ -12,7 +12,8 @@ import org.bson.Document;
  * @param positions  {@code {_id: "deal:<id>", seq}}: the last applied sequence of each aggregate's stream
  * @param pipelines  one per pipeline, with its current stages (each with its {@code rottenAfterDays}) and the
  *                   names of its removed ones; a deleted pipeline stays as a tombstone with {@code deletedAt}
- * @param activities one per activity, open, done or cancelled; a deleted deal's are removed
+ * @param activities one per activity, open, done or cancelled, with {@code seq}, the last applied sequence of
+ *                   its stream (its version); a deleted deal's are removed
  * @param dealCards  one per deal: the deal's own fields plus a summary of its activities; a deleted deal leaves
  *                   a tombstone {@code {_id, organizationId, dealSeq, deletedAt, deletedBy}}
  * @param timeline   one per history entry, keyed by the event id; a deleted deal's are removed

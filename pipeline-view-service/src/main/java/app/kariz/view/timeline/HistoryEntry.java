@@ -29,8 +29,9 @@ public sealed interface HistoryEntry {
     }
 
     /**
-     * One edited field. Values are shown as on the deal card: {@code value} as {@code {amount, currency}},
-     * {@code expectedCloseDate} as {@code 2026-12-31}, the others as text; null when unset.
+     * One edited field. A deal's values are shown as on the deal card: {@code value} as
+     * {@code {amount, currency}}, {@code expectedCloseDate} as {@code 2026-12-31}, the others as text; an
+     * activity's as on the activity ({@code durationMinutes} a number). Null when unset.
      */
     record FieldChange(String field, Object from, Object to) {
     }
@@ -59,6 +60,26 @@ public sealed interface HistoryEntry {
 
     record ActivityPostponed(String id, HistoryType type, Instant at, String by, String activityId,
                              String subject, DueView from, DueView to, String reason) implements HistoryEntry {
+    }
+
+    /** ACTIVITY_RESCHEDULED: the due was corrected, earlier or later (not a postponement). */
+    record ActivityRescheduled(String id, HistoryType type, Instant at, String by, String activityId,
+                               String activityType, String subject, DueView from, DueView to)
+            implements HistoryEntry {
+    }
+
+    /**
+     * ACTIVITY_UPDATED: each changed field ({@code type}, {@code subject}, {@code durationMinutes},
+     * {@code assigneeId}, {@code note}, {@code location}) with its value before and after; {@code activityType} and
+     * {@code subject} are as the edit left them.
+     */
+    record ActivityUpdated(String id, HistoryType type, Instant at, String by, String activityId,
+                           String activityType, String subject, List<FieldChange> changes) implements HistoryEntry {
+    }
+
+    /** ACTIVITY_REOPENED: a done activity is open again; the earlier ACTIVITY_COMPLETED stays in the history. */
+    record ActivityReopened(String id, HistoryType type, Instant at, String by, String activityId,
+                            String activityType, String subject) implements HistoryEntry {
     }
 
     /** ACTIVITY_CANCELLED; {@code reason} is {@code BY_USER} or {@code DEAL_DELETED}. */

@@ -11,5 +11,6 @@ import java.time.LocalDate;
  */
 public record PlannedActivity(String id, String type, String subject, LocalDate dueDate, String dueTime,
                               String timeZone, Indicator state, Integer durationMinutes, String assigneeId,
-                              String note, Instant scheduledAt, String scheduledBy, int postponeCount) {
+                              String note, String location, Instant scheduledAt, String scheduledBy,
+                              int postponeCount) {
 }

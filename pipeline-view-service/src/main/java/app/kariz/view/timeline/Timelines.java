@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * Reads a deal's timeline. Names that may change or arrive on another topic after the entry (stage names,
- * the subject of a completed, postponed or cancelled activity) are looked up now rather than copied into the
- * entry. A deleted deal has no timeline.
+ * the subject of a completed, postponed, rescheduled, reopened or cancelled activity, the type of a rescheduled
+ * one) are looked up now rather than copied into the entry. A deleted deal has no timeline.
  */
 public class Timelines {
 
@@ -78,7 +78,7 @@ public class Timelines {
         return new PlannedActivity(activity.getString("_id"), activity.getString("type"),
                 activity.getString("subject"), shown.dueDate(), shown.dueTime(), shown.timeZone(),
                 indicators.ofActivity(due.todayFrom(), due.overdueFrom()), activity.getInteger("durationMinutes"),
-                activity.getString("assigneeId"), activity.getString("note"),
+                activity.getString("assigneeId"), activity.getString("note"), activity.getString("location"),
                 BsonValues.instant(activity, "scheduledAt"), activity.getString("scheduledBy"),
                 activity.getInteger("postponeCount", 0));
     }
@@ -103,25 +103,36 @@ public class Timelines {
         Instant at = BsonValues.instant(entry, "at");
         String by = entry.getString("by");
         Document activity = activities.get(entry.getString("activityId"));
-        String subject = entry.getString("subject") != null || activity == null
-                ? entry.getString("subject") : activity.getString("subject");
+        String subject = storedOrCurrent(entry, activity, "subject", "subject");
+        String activityType = storedOrCurrent(entry, activity, "activityType", "type");
         return switch (type) {
             case DEAL_OPENED, DEAL_WON, DEAL_REOPENED -> new HistoryEntry.DealChanged(id, type, at, by);
             case DEAL_UPDATED -> new HistoryEntry.DealUpdated(id, type, at, by, changes(entry));
             case DEAL_LOST -> new HistoryEntry.DealLost(id, type, at, by, entry.getString("reason"));
             case STAGE_CHANGED -> stageChanged(entry, id, at, by, stageNames);
             case ACTIVITY_SCHEDULED -> new HistoryEntry.ActivityScheduled(id, type, at, by,
-                    entry.getString("activityId"), entry.getString("activityType"), subject, due(entry, "due"));
+                    entry.getString("activityId"), activityType, subject, due(entry, "due"));
             case ACTIVITY_COMPLETED -> new HistoryEntry.ActivityCompleted(id, type, at, by,
-                    entry.getString("activityId"), entry.getString("activityType"), subject,
-                    entry.getString("result"));
+                    entry.getString("activityId"), activityType, subject, entry.getString("result"));
             case ACTIVITY_POSTPONED -> new HistoryEntry.ActivityPostponed(id, type, at, by,
                     entry.getString("activityId"), subject, due(entry, "from"), due(entry, "to"),
                     entry.getString("reason"));
+            case ACTIVITY_RESCHEDULED -> new HistoryEntry.ActivityRescheduled(id, type, at, by,
+                    entry.getString("activityId"), activityType, subject, due(entry, "from"), due(entry, "to"));
+            case ACTIVITY_UPDATED -> new HistoryEntry.ActivityUpdated(id, type, at, by,
+                    entry.getString("activityId"), activityType, subject, changes(entry));
+            case ACTIVITY_REOPENED -> new HistoryEntry.ActivityReopened(id, type, at, by,
+                    entry.getString("activityId"), activityType, subject);
             case ACTIVITY_CANCELLED -> new HistoryEntry.ActivityCancelled(id, type, at, by,
-                    entry.getString("activityId"), entry.getString("activityType"), subject,
-                    entry.getString("reason"));
+                    entry.getString("activityId"), activityType, subject, entry.getString("reason"));
         };
+    }
+
+    /** The entry's own value when it has one, else the activity's as it is now (null for a deal's entry). */
+    private static String storedOrCurrent(Document entry, Document activity, String entryField,
+                                          String activityField) {
+        String stored = entry.getString(entryField);
+        return stored != null || activity == null ? stored : activity.getString(activityField);
     }
 
     private static HistoryEntry.StageChanged stageChanged(Document entry, String id, Instant at, String by,

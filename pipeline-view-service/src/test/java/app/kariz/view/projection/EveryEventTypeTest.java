@@ -4,7 +4,10 @@ import app.kariz.events.EventCatalog;
 import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
 import app.kariz.events.Position;
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
+import app.kariz.events.activitytype.ActivityTypeAdded;
+import app.kariz.events.activitytype.ActivityTypeChanged;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.view.DealStory;
@@ -68,19 +71,47 @@ class EveryEventTypeTest {
                 deal.scheduled("call-1", "call", "Call", DUE, T0.plusSeconds(3)),
                 deal.postponed("call-1", new Due(LocalDate.parse("2026-11-29"), null, "Asia/Tehran"), null,
                         T0.plusSeconds(4)),
+                deal.rescheduled("call-1", DUE, T0.plusSeconds(4)),
+                deal.activityUpdated("call-1", new ActivityFields("meeting", "Meet", 60, "user-2", null, "Office"),
+                        T0.plusSeconds(4)),
                 deal.completed("call-1", "Done", T0.plusSeconds(5)),
+                deal.activityReopened("call-1", T0.plusSeconds(5)),
                 deal.scheduled("call-2", "call", "Call", DUE, T0.plusSeconds(6)),
                 deal.cancelled("call-2", "BY_USER", T0.plusSeconds(7)),
                 deal.lost("No budget", T0.plusSeconds(8)),
                 deal.reopened(T0.plusSeconds(9)),
                 deal.won(T0.plusSeconds(10)),
-                deal.deleted(T0.plusSeconds(11))));
+                deal.deleted(T0.plusSeconds(11)),
+                activityTypes(0, new ActivityTypeAdded(ORG, "demo", "Demo", true, T0, DealStory.USER)),
+                activityTypes(1, new ActivityTypeChanged(ORG, "demo", "Product demo", true, false, T0,
+                        DealStory.USER))));
 
         assertThat(events.stream().map(ConsumedEvent::ceType).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.all().stream().map(EventType::ceType).toList());
         assertThatCode(() -> view.apply(events)).doesNotThrowAnyException();
-        // pipeline:sales, pipeline:old, deal:deal-1, activity:call-1 and activity:call-2, each fully applied.
-        assertThat(view.collections.positions().countDocuments()).isEqualTo(5);
+        // pipeline:sales, pipeline:old, deal:deal-1, activity:call-1, activity:call-2 and the organisation's
+        // activity types (not part of this view, but recorded as applied), each fully applied.
+        assertThat(view.collections.positions().countDocuments()).isEqualTo(6);
+    }
+
+    /** This view does not consume the activity types' topic; should one reach it, nothing changes. */
+    @Test
+    void activityTypeEventsChangeNoReadModel() {
+        ReadModel view = new ReadModel(mongo.freshDatabase("activity_types"), new SettableClock(T0), ORG);
+        var before = view.snapshot();
+
+        view.apply(activityTypes(0, new ActivityTypeAdded(ORG, "demo", "Demo", true, T0, DealStory.USER)));
+
+        var after = view.snapshot();
+        after.remove("positions");
+        before.remove("positions");
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static ConsumedEvent activityTypes(long sequence, KarizEvent event) {
+        return new ConsumedEvent("type-event-" + sequence,
+                EventCatalog.byJavaType(event.getClass()).orElseThrow().ceType(),
+                new Position("activity-types", ORG, sequence), T0, "correlation-1", event);
     }
 
     @Test

@@ -120,7 +120,7 @@ class PipelineViewProjectionTest {
         Timeline timeline = view.timeline("deal-1");
         assertThat(timeline.planned()).containsExactly(new PlannedActivity("call-1", "call",
                 "Call about the quote", LocalDate.parse("2026-11-27"), "14:30", TEHRAN, Indicator.TODAY, 30,
-                "assignee-1", "note", scheduledAt, DealStory.USER, 0));
+                "assignee-1", "note", null, scheduledAt, DealStory.USER, 0));
         assertThat(timeline.history().get(0)).isEqualTo(new HistoryEntry.ActivityScheduled(eventId(timeline, 0),
                 HistoryType.ACTIVITY_SCHEDULED, scheduledAt, DealStory.USER, "call-1", "call",
                 "Call about the quote", new DueView(LocalDate.parse("2026-11-27"), "14:30", TEHRAN)));

@@ -1,6 +1,8 @@
 package app.kariz.view.projection;
 
 import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.view.activity.Activities;
+import app.kariz.view.activity.Activity;
 import app.kariz.view.board.Board;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCard;
@@ -33,6 +35,7 @@ final class ReadModel {
     private final DealCards cards;
     private final Boards boards;
     private final Timelines timelines;
+    private final Activities activities;
 
     ReadModel(MongoDatabase database, Clock clock, String organizationId) {
         this.database = database;
@@ -46,6 +49,7 @@ final class ReadModel {
         cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
         boards = new Boards(collections.dealCards(), cards, pipelines);
         timelines = new Timelines(collections, pipelines, indicators);
+        activities = new Activities(collections, indicators);
     }
 
     void apply(ConsumedEvent... events) {
@@ -74,6 +78,15 @@ final class ReadModel {
 
     Timeline timeline(String dealId) {
         return timelines.find(organizationId, dealId).orElseThrow(() -> new AssertionError("No timeline of " + dealId));
+    }
+
+    Activity activity(String activityId) {
+        return activities.find(organizationId, activityId)
+                .orElseThrow(() -> new AssertionError("No activity " + activityId));
+    }
+
+    boolean hasActivity(String activityId) {
+        return activities.find(organizationId, activityId).isPresent();
     }
 
     Board board(String pipelineId) {

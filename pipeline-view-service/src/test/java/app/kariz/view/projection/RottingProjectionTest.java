@@ -1,5 +1,6 @@
 package app.kariz.view.projection;
 
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.view.DealStory;
@@ -100,6 +101,35 @@ class RottingProjectionTest {
                 deal.cancelled("call-3", "BY_USER", T0.plus(Duration.ofDays(3))));
 
         assertRottenFrom(completedAt.plus(THREE_DAYS));
+    }
+
+    @Test
+    void reopeningADoneActivityTakesItsTouchBack() {
+        Instant firstDone = T0.plus(Duration.ofDays(1));
+        view.apply(deal.opened("Big order", PIPELINE, "qualified", T0),
+                deal.scheduled("call-1", "call", "Call", NEXT_MONTH, T0.plusSeconds(1)),
+                deal.scheduled("call-2", "call", "Call", NEXT_MONTH, T0.plusSeconds(2)),
+                deal.completed("call-1", "Done", firstDone),
+                deal.completed("call-2", "Done", T0.plus(Duration.ofDays(2))),
+                deal.activityReopened("call-2", T0.plus(Duration.ofDays(2)).plusSeconds(60)));
+
+        assertRottenFrom(firstDone.plus(THREE_DAYS));
+
+        view.apply(deal.activityReopened("call-1", T0.plus(Duration.ofDays(2)).plusSeconds(120)));
+
+        assertRottenFrom(T0.plus(THREE_DAYS));
+    }
+
+    @Test
+    void reschedulingOrEditingAnActivityIsNotATouch() {
+        view.apply(deal.opened("Big order", PIPELINE, "qualified", T0),
+                deal.scheduled("call-1", "call", "Call", NEXT_MONTH, T0.plusSeconds(1)),
+                deal.rescheduled("call-1", new Due(LocalDate.parse("2026-12-01"), null, "Asia/Tehran"),
+                        T0.plus(Duration.ofDays(1))),
+                deal.activityUpdated("call-1", new ActivityFields("meeting", "Demo", 60, "assignee-1", null, null),
+                        T0.plus(Duration.ofDays(2))));
+
+        assertRottenFrom(T0.plus(THREE_DAYS));
     }
 
     @Test

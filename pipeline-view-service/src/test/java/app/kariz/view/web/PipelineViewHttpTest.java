@@ -1,5 +1,6 @@
 package app.kariz.view.web;
 
+import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.Money;
@@ -192,7 +193,7 @@ class PipelineViewHttpTest {
     @Test
     void anotherOrganisationsIdsAnswerLikeUnknownOnes() throws Exception {
         for (String path : List.of("/api/v1/deals/deal-1", "/api/v1/deals/deal-1/timeline",
-                "/api/v1/pipelines/pipeline-1/board")) {
+                "/api/v1/pipelines/pipeline-1/board", "/api/v1/activities/call-1")) {
             MvcResult unknown = http.perform(as(ORG, get(path.replace("-1", "-404"))))
                     .andExpect(status().isNotFound()).andReturn();
             http.perform(as("org-2", get(path)))
@@ -280,6 +281,9 @@ class PipelineViewHttpTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         http.perform(as(ORG, get("/api/v1/deals/deal-1/timeline")))
                 .andExpect(status().isNotFound());
+        http.perform(as(ORG, get("/api/v1/activities/call-1")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:kariz:problem:not-found"));
         http.perform(as(ORG, get("/api/v1/pipelines/pipeline-1/board")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stages[1].deals").value(empty()))
@@ -366,6 +370,91 @@ class PipelineViewHttpTest {
                            "toPipelineId": "pipeline-1", "toStageId": "proposal", "toStageName": "Proposal",
                            "timeInStage": "PT3M", "timeInStageSeconds": 180},
                           {}, {}, {}]}
+                        """));
+    }
+
+    @Test
+    void anActivityHasAllItsFieldsItsStateAndItsVersionAsETag() throws Exception {
+        projection.handle(deal.activityUpdated("call-1", new ActivityFields("call", "Call about the quote", 30,
+                "assignee-1", "note", "دفتر مرکزی"), T0.plusSeconds(200)));
+
+        http.perform(as(ORG, get("/api/v1/activities/call-1")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
+                .andExpect(content().json("""
+                        {"id": "call-1", "dealId": "deal-1", "dealTitle": "Big order", "type": "call",
+                         "subject": "Call about the quote", "dueDate": "2026-11-27", "dueTime": "14:30",
+                         "timeZone": "Asia/Tehran", "durationMinutes": 30, "assigneeId": "assignee-1",
+                         "note": "note", "location": "دفتر مرکزی", "status": "OPEN", "state": "TODAY",
+                         "result": null, "completedAt": null, "cancelledAt": null, "postponeCount": 0,
+                         "scheduledAt": "2026-11-20T09:01:00Z", "scheduledBy": "user-1", "version": 1}
+                        """, true));
+    }
+
+    @Test
+    void aDoneActivityShowsItsResultAndNoState() throws Exception {
+        projection.handle(deal.completed("demo-1", "قرار جلسه هفته بعد", T0.plusSeconds(300)));
+
+        http.perform(as(ORG, get("/api/v1/activities/demo-1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DONE"))
+                .andExpect(jsonPath("$.state").value(nullValue()))
+                .andExpect(jsonPath("$.dueTime").value(nullValue()))
+                .andExpect(jsonPath("$.result").value("قرار جلسه هفته بعد"))
+                .andExpect(jsonPath("$.completedAt").value("2026-11-20T09:05:00Z"));
+    }
+
+    @Test
+    void aReadOfAnActivityWaitsUntilItsRescheduleIsApplied() throws Exception {
+        Future<MvcResult> read = clients.submit(() -> http.perform(as(ORG, get("/api/v1/activities/demo-1"))
+                .header(Position.AWAIT_HEADER, "activity:demo-1:1")).andReturn());
+        await().atMost(Duration.ofSeconds(5)).until(() -> positions.waiting() == 1);
+
+        projection.handle(deal.rescheduled("demo-1",
+                new Due(LocalDate.parse("2026-11-26"), LocalTime.parse("16:00"), "Asia/Tehran"), T0.plusSeconds(300)));
+
+        MvcResult result = read.get(5, TimeUnit.SECONDS);
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getHeader(AwaitAppliedPositions.STALE_HEADER)).isNull();
+        String body = result.getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(body, "$.dueDate")).isEqualTo("2026-11-26");
+        assertThat(JsonPath.<String>read(body, "$.state")).isEqualTo("OVERDUE");
+        assertThat(JsonPath.<Integer>read(body, "$.postponeCount")).isZero();
+    }
+
+    @Test
+    void theTimelineShowsReschedulesEditsAndReopensAndPlannedLocations() throws Exception {
+        List.of(deal.rescheduled("call-1", new Due(LocalDate.parse("2026-11-27"), LocalTime.parse("09:00"),
+                                "Asia/Tehran"), T0.plusSeconds(400)),
+                        deal.activityUpdated("call-1", new ActivityFields("call", "Call the CFO", 30, "assignee-1",
+                                "note", "Their office"), T0.plusSeconds(500)),
+                        deal.completed("call-1", "Done", T0.plusSeconds(600)),
+                        deal.activityReopened("call-1", T0.plusSeconds(700)))
+                .forEach(projection::handle);
+
+        http.perform(as(ORG, get("/api/v1/deals/deal-1/timeline")))
+                .andExpect(jsonPath("$.planned[*].id").value(contains("call-1", "demo-1")))
+                .andExpect(jsonPath("$.planned[0].location").value("Their office"))
+                .andExpect(jsonPath("$.planned[0].state").value("OVERDUE"))
+                .andExpect(jsonPath("$.planned[1].location").value(nullValue()))
+                .andExpect(jsonPath("$.history[*].type").value(contains("ACTIVITY_REOPENED", "ACTIVITY_COMPLETED",
+                        "ACTIVITY_UPDATED", "ACTIVITY_RESCHEDULED", "STAGE_CHANGED", "ACTIVITY_SCHEDULED",
+                        "ACTIVITY_SCHEDULED", "DEAL_OPENED")))
+                .andExpect(content().json("""
+                        {"history": [
+                          {"type": "ACTIVITY_REOPENED", "at": "2026-11-20T09:11:40Z", "by": "user-1",
+                           "activityId": "call-1", "activityType": "call", "subject": "Call the CFO"},
+                          {"type": "ACTIVITY_COMPLETED", "result": "Done"},
+                          {"type": "ACTIVITY_UPDATED", "at": "2026-11-20T09:08:20Z", "activityId": "call-1",
+                           "activityType": "call", "subject": "Call the CFO", "changes": [
+                             {"field": "subject", "from": "Call about the quote", "to": "Call the CFO"},
+                             {"field": "location", "from": null, "to": "Their office"}]},
+                          {"type": "ACTIVITY_RESCHEDULED", "at": "2026-11-20T09:06:40Z", "activityId": "call-1",
+                           "activityType": "call", "subject": "Call the CFO",
+                           "from": {"dueDate": "2026-11-27", "dueTime": "14:30", "timeZone": "Asia/Tehran"},
+                           "to": {"dueDate": "2026-11-27", "dueTime": "09:00", "timeZone": "Asia/Tehran"}},
+                          {}, {}, {}, {}]}
                         """));
     }
 

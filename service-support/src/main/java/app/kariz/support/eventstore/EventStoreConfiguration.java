@@ -7,7 +7,14 @@ import app.kariz.support.publish.KafkaConfiguration;
 import app.kariz.support.publish.KafkaProperties;
 import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.Producer;
+import app.kariz.support.web.RequestIds;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.slf4j.MDC;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -24,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
 
 /**
  * Axon's event store in the service's own MongoDB database, and the outbox relay that publishes every stored
@@ -79,6 +88,27 @@ public class EventStoreConfiguration {
                 .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Stamps each command with the request that sent it; events inherit it through the provider below. */
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> requestIdOnCommands() {
+        return messages -> (index, command) -> {
+            String requestId = MDC.get(RequestIds.MDC_KEY);
+            return requestId == null || command.getMetaData().containsKey(RequestIds.MDC_KEY) ? command
+                    : command.andMetaData(Map.of(RequestIds.MDC_KEY, requestId));
+        };
+    }
+
+    @Bean
+    public CorrelationDataProvider requestIdCorrelation() {
+        return new SimpleCorrelationDataProvider(RequestIds.MDC_KEY);
+    }
+
+    /** Declared because a provider bean of ours switches Axon's default one off. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 
     @Bean

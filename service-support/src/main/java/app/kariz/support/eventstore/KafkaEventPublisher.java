@@ -5,6 +5,7 @@ import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
 import app.kariz.support.publish.EventRecords;
 import app.kariz.support.publish.EventRecords.StoredEvent;
+import app.kariz.support.web.RequestIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
@@ -44,7 +45,8 @@ public class KafkaEventPublisher {
                 .orElseThrow(() -> new IllegalStateException("Not in the event catalog: " + event.getClass()));
         StoredEvent stored = new StoredEvent(message.getIdentifier(), message.getTimestamp(),
                 WrittenPositions.positionOf(message),
-                (String) message.getMetaData().get("correlationId"), event);
+                (String) message.getMetaData().get("correlationId"),
+                (String) message.getMetaData().get(RequestIds.MDC_KEY), event);
         producer.send(EventRecords.toRecord(stored, type, source, json.writeValueAsBytes(event)))
                 .get(30, TimeUnit.SECONDS);
         meters.counter("kariz.events.published", "type", type.ceType()).increment();

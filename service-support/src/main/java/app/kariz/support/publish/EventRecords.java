@@ -36,6 +36,9 @@ public final class EventRecords {
         if (stored.correlationId() != null) {
             add(headers, EventHeaders.CORRELATION_ID, stored.correlationId());
         }
+        if (stored.requestId() != null) {
+            add(headers, EventHeaders.REQUEST_ID, stored.requestId());
+        }
         return record;
     }
 
@@ -45,6 +48,6 @@ public final class EventRecords {
 
     /** An event as the event store holds it, independent of Axon's message types. */
     public record StoredEvent(String eventId, Instant timestamp, Position position, String correlationId,
-                              KarizEvent payload) {
+                              String requestId, KarizEvent payload) {
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 public final class EventTopics {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopics.class);
-    private static final List<String> ALL = List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES);
+    private static final List<String> ALL = List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES, Topics.ACTIVITY_TYPES);
 
     private EventTopics() {
     }

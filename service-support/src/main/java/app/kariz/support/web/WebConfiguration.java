@@ -40,6 +40,11 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(new CallerResolver(defaultTimeZone));
     }
 
+    @Bean
+    public RequestIds requestIds() {
+        return new RequestIds();
+    }
+
     /** Leading and trailing white space is never meaningful in a title, subject or note. */
     @Bean
     public SimpleModule trimmedText() {

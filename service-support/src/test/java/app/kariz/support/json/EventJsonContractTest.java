@@ -36,7 +36,7 @@ class EventJsonContractTest {
     @Test
     void aDueHasAWallTimeOrNullForAllDay() throws Exception {
         ActivityScheduled timed = new ActivityScheduled("org-1", "a-1", "deal-1", "call", "تماس", new Due(
-                LocalDate.parse("2026-11-27"), LocalTime.of(14, 30), "Asia/Tehran"), 30, "u-1", null,
+                LocalDate.parse("2026-11-27"), LocalTime.of(14, 30), "Asia/Tehran"), 30, "u-1", null, null,
                 Instant.parse("2026-11-26T20:00:00Z"), "u-1");
 
         assertThat(json.writeValueAsString(timed)).contains(
@@ -58,8 +58,10 @@ class EventJsonContractTest {
     void everyCatalogTypeIsARecordWithAVersionedCloudEventsType() {
         assertThat(EventCatalog.all()).allSatisfy(type -> {
             assertThat(type.javaType().isRecord()).isTrue();
-            assertThat(type.ceType()).matches("kariz\\.(deal|activity|pipeline)\\.[a-z-]+\\.v\\d+");
+            assertThat(type.ceType()).matches("kariz\\.(deal|activity|activity-type|pipeline)\\.[a-z-]+\\.v\\d+");
             assertThat(type.topic()).endsWith(".v1");
+            assertThat(app.kariz.events.Topics.class.getFields()).extracting(field -> field.get(null))
+                    .contains(type.topic());
         });
     }
 }
