@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * The public entry point of Kariz: checks who is calling, routes {@code /api/v1} to the services, makes a client
- * see its own writes and answers its own failures as problem+json.
+ * The public entry point of Kariz: checks who is calling, limits each token's rate, the size of requests and what
+ * browsers may do, gives each request an id and a trace, routes {@code /api/v1} to the services, makes a client see
+ * its own writes and answers its own failures as problem+json.
  * <p>
  * The local launcher starts every service in one JVM with one classpath (Spring MVC, Tomcat, Axon, the Mongo
  * driver …), so this application pins itself to what it needs: its own config file ({@code gateway.properties},

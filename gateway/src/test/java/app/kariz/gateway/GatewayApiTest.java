@@ -164,6 +164,7 @@ class GatewayApiTest {
             "DELETE, /api/v1/activities/a-1,         activity-service",
             "POST, /api/v1/activities/a-1/reopen,    activity-service",
             "POST, /api/v1/activity-types,           activity-service",
+            "GET,  /api/v1/activity-types/visit,     activity-service",
             "PATCH, /api/v1/activity-types/visit,    activity-service"})
     void eachOperationGoesToItsServiceWithThePathUnchanged(String method, String path, String service) {
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path)
@@ -246,6 +247,25 @@ class GatewayApiTest {
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/v1/deals/d-9")
                 .expectHeader().valueEquals("Kariz-Position", "deal:d-9:0")
                 .expectBody().jsonPath("$.id").isEqualTo("d-9");
+    }
+
+    @Test
+    void withoutAllowedOriginsNoAnswerCarriesCorsHeaders() {
+        client.get().uri("/api/v1/pipelines").headers(h -> h.setBearerAuth(TOKEN))
+                .header(HttpHeaders.ORIGIN, "https://crm.example.com")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectHeader().doesNotExist(HttpHeaders.VARY);
+        client.options().uri("/api/v1/pipelines")
+                .header(HttpHeaders.ORIGIN, "https://crm.example.com")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        assertThat(deals.takeRequest().pathAndQuery()).isEqualTo("/api/v1/pipelines");
+        assertThat(deals.receivedNothing()).isTrue();
     }
 
     @Test

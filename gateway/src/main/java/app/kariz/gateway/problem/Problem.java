@@ -27,6 +27,31 @@ public record Problem(HttpStatus status, String slug, String title, String detai
         return new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", detail);
     }
 
+    public static Problem forbidden(String detail) {
+        return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    public static Problem tooManyRequests(String detail) {
+        return new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail);
+    }
+
+    public static Problem contentTooLarge(String detail) {
+        return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "content-too-large", "Content too large", detail);
+    }
+
+    public static Problem headersTooLarge(String detail) {
+        return new Problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+                "Request header fields too large", detail);
+    }
+
+    public static Problem uriTooLong(String detail) {
+        return new Problem(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long", detail);
+    }
+
+    public static Problem badRequest(String detail) {
+        return new Problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
+    }
+
     public static Problem serviceUnavailable(String detail) {
         return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", detail);
     }

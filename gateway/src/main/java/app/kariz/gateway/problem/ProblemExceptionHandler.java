@@ -1,8 +1,10 @@
 package app.kariz.gateway.problem;
 
 import app.kariz.gateway.routing.RoutingConfiguration;
+import app.kariz.gateway.tracing.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Every failure that reaches the gateway's own web stack becomes a problem+json response: a service that cannot
  * be reached or does not answer in time is a 503, never a raw error page. Ordered before Boot's error handler.
- * (A service's own problem responses are not failures here: they pass through unchanged.)
+ * (A service's own problem responses are not failures here: they pass through unchanged.) Its log lines carry the
+ * request id.
  */
 @Component
 @Order(-2)
@@ -47,7 +50,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             headers.addAll(statusError.getHeaders());
         }
-        return problems.write(exchange, problemFor(exchange, error));
+        Problem problem;
+        try (MDC.MDCCloseable ignored = RequestTrace.inMdc(exchange.getRequest())) {
+            problem = problemFor(exchange, error);
+        }
+        return problems.write(exchange, problem);
     }
 
     private Problem problemFor(ServerWebExchange exchange, Throwable error) {

@@ -27,17 +27,26 @@ public class ProblemWriter {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(problem.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(serialize(problem, exchange.getRequest().getPath().value()));
+        byte[] json = serialize(problem, exchange.getRequest().getPath().value());
+        response.getHeaders().setContentLength(json.length);
+        DataBuffer body = response.bufferFactory().wrap(json);
         return response.writeWith(Mono.just(body));
     }
 
-    private byte[] serialize(Problem problem, String instance) {
+    /**
+     * The problem's JSON body, for answers written below the web stack too (e.g. a request Netty cannot decode).
+     *
+     * @param instance the request's path; {@code null} when unknown
+     */
+    public byte[] serialize(Problem problem, String instance) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", problem.type().toString());
         fields.put("title", problem.title());
         fields.put("status", problem.status().value());
         fields.put("detail", problem.detail());
-        fields.put("instance", instance);
+        if (instance != null) {
+            fields.put("instance", instance);
+        }
         try {
             return json.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {

@@ -51,6 +51,7 @@ public final class ApiRoutes {
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activities/{id}/reopen"),
             ApiRoute.of(ACTIVITY, GET, "/api/v1/activity-types"),
             ApiRoute.of(ACTIVITY, POST, "/api/v1/activity-types"),
+            ApiRoute.of(ACTIVITY, GET, "/api/v1/activity-types/{key}"),
             ApiRoute.of(ACTIVITY, PATCH, "/api/v1/activity-types/{key}"),
 
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/activities/{id}"),
