@@ -7,7 +7,7 @@ import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ReopenActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.command.ActivityCommands.UpdateActivity;
-import app.kariz.activity.field.TextField;
+import app.kariz.support.web.TextField;
 import app.kariz.activity.type.ActivityType;
 import app.kariz.activity.type.ActivityTypes;
 import app.kariz.events.activity.ActivityCancelled;

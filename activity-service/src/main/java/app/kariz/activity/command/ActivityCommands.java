@@ -1,6 +1,6 @@
 package app.kariz.activity.command;
 
-import app.kariz.activity.field.Change;
+import app.kariz.support.web.Change;
 import app.kariz.events.activity.Due;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

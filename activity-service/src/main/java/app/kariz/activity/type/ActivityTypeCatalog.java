@@ -1,6 +1,6 @@
 package app.kariz.activity.type;
 
-import app.kariz.activity.field.TextField;
+import app.kariz.support.web.TextField;
 import app.kariz.activity.type.ActivityTypeCommands.AddActivityType;
 import app.kariz.activity.type.ActivityTypeCommands.ChangeActivityType;
 import app.kariz.events.activitytype.ActivityTypeAdded;

@@ -1,6 +1,6 @@
 package app.kariz.activity.type;
 
-import app.kariz.activity.field.Change;
+import app.kariz.support.web.Change;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

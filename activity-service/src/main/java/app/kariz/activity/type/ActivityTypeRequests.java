@@ -1,6 +1,6 @@
 package app.kariz.activity.type;
 
-import app.kariz.activity.field.Change;
+import app.kariz.support.web.Change;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -17,7 +17,7 @@ import app.kariz.activity.deal.DealActivities;
 import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.DealLookup;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
-import app.kariz.activity.field.Change;
+import app.kariz.support.web.Change;
 import app.kariz.activity.web.ActivityRequests.CompleteActivityRequest;
 import app.kariz.activity.web.ActivityRequests.NextActivityRequest;
 import app.kariz.activity.web.ActivityRequests.NoFields;

@@ -6,7 +6,7 @@ import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ReopenActivity;
 import app.kariz.activity.command.ActivityCommands.UpdateActivity;
-import app.kariz.activity.field.Change;
+import app.kariz.support.web.Change;
 import app.kariz.activity.type.ActivityType;
 import app.kariz.activity.type.InMemoryActivityTypes;
 import app.kariz.events.activity.ActivityCancelled;

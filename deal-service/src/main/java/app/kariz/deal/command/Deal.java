@@ -1,5 +1,6 @@
 package app.kariz.deal.command;
 
+import app.kariz.support.web.TextField;
 import app.kariz.deal.command.DealCommands.DeleteDeal;
 import app.kariz.deal.command.DealCommands.LoseDeal;
 import app.kariz.deal.command.DealCommands.MoveDeal;

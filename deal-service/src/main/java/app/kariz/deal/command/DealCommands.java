@@ -1,5 +1,6 @@
 package app.kariz.deal.command;
 
+import app.kariz.support.web.Change;
 import app.kariz.events.deal.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

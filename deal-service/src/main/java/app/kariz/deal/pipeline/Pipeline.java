@@ -1,6 +1,6 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.command.TextField;
+import app.kariz.support.web.TextField;
 import app.kariz.deal.pipeline.PipelineCommands.AddStage;
 import app.kariz.deal.pipeline.PipelineCommands.CreatePipeline;
 import app.kariz.deal.pipeline.PipelineCommands.DeletePipeline;

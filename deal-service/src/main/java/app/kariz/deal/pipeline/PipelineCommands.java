@@ -1,6 +1,6 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.command.Change;
+import app.kariz.support.web.Change;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.command.Change;
+import app.kariz.support.web.Change;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

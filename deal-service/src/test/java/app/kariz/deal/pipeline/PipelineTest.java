@@ -1,6 +1,6 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.command.Change;
+import app.kariz.support.web.Change;
 import app.kariz.deal.pipeline.PipelineCommands.AddStage;
 import app.kariz.deal.pipeline.PipelineCommands.CreatePipeline;
 import app.kariz.deal.pipeline.PipelineCommands.DeletePipeline;

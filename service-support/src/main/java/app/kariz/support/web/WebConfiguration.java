@@ -59,6 +59,12 @@ public class WebConfiguration implements WebMvcConfigurer {
         return trimming;
     }
 
+    /** PATCH bodies tell an absent field (keep it) from an explicit null (clear it), see {@link Change}. */
+    @Bean
+    public SimpleModule partialUpdates() {
+        return PartialUpdateJson.module();
+    }
+
     /** {@code dueTime} is written {@code 14:30} in responses too, as the contract shows it. */
     @Bean
     public SimpleModule wallTimes() {

@@ -1,9 +1,7 @@
-package app.kariz.activity.field;
-
-import app.kariz.support.web.InvalidInputException;
+package app.kariz.support.web;
 
 /**
- * The rules of free text in activities and activity types. Text is stripped of leading and trailing white space
+ * The rules of free text (titles, names, subjects, notes, reasons). Text is stripped of leading and trailing white space
  * first; any script is welcome; lengths count characters as Bean Validation's {@code @Size} does.
  */
 public final class TextField {

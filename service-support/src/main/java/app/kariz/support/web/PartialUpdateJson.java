@@ -1,6 +1,5 @@
-package app.kariz.activity.web;
+package app.kariz.support.web;
 
-import app.kariz.activity.field.Change;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.util.AccessPattern;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 
@@ -21,17 +18,14 @@ import java.io.IOException;
  * {@code null}, and otherwise {@code Change.to(value)} with the value read as the type argument under the usual
  * rules (text trimmed, dates and wall times ISO-8601).
  */
-@Configuration(proxyBeanMethods = false)
-public class PartialUpdateJson {
+public final class PartialUpdateJson {
 
-    @Bean
-    public SimpleModule activityPartialUpdates() {
-        return module();
+    private PartialUpdateJson() {
     }
 
-    /** The module itself, for object mappers built outside Spring. */
+    /** Registered with every service's object mapper by {@link WebConfiguration}; usable in plain mappers too. */
     public static SimpleModule module() {
-        SimpleModule module = new SimpleModule("kariz-activity-partial-updates");
+        SimpleModule module = new SimpleModule("kariz-partial-updates");
         module.addDeserializer(Change.class, new ChangeDeserializer(null));
         return module;
     }

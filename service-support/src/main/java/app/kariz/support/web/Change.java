@@ -1,6 +1,6 @@
-package app.kariz.activity.field;
+package app.kariz.support.web;
 
-import app.kariz.support.web.InvalidInputException;
+import java.util.function.Function;
 
 /**
  * One field of a partial update (PATCH): {@link #keep() left as it is} when the body does not mention it, or
@@ -33,6 +33,10 @@ public record Change<T>(boolean given, T value) {
 
     public T applyTo(T current) {
         return given ? value : current;
+    }
+
+    public <R> Change<R> map(Function<? super T, ? extends R> mapping) {
+        return given ? to(value == null ? null : mapping.apply(value)) : keep();
     }
 
     /** Like {@link #applyTo} for a field that always has a value: setting it to null is invalid input. */
