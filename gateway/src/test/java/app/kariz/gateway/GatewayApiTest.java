@@ -160,6 +160,9 @@ class GatewayApiTest {
             "PATCH, /api/v1/deals/d-1,               deal-service",
             "DELETE, /api/v1/deals/d-1,              deal-service",
             "GET,  /api/v1/activities/a-1,           pipeline-view-service",
+            "GET,  /api/v1/deals,                    pipeline-view-service",
+            "GET,  /api/v1/agenda,                   pipeline-view-service",
+            "GET,  /api/v1/pipelines/p-1/stages/s-1/deals, pipeline-view-service",
             "PATCH, /api/v1/activities/a-1,          activity-service",
             "DELETE, /api/v1/activities/a-1,         activity-service",
             "POST, /api/v1/activities/a-1/reopen,    activity-service",
@@ -207,9 +210,9 @@ class GatewayApiTest {
 
     @Test
     void aKnownPathWithAnotherMethodIsAMethodNotAllowedProblem() {
-        client.get().uri("/api/v1/deals").headers(h -> h.setBearerAuth(TOKEN)).exchange()
+        client.put().uri("/api/v1/deals").headers(h -> h.setBearerAuth(TOKEN)).exchange()
                 .expectStatus().isEqualTo(405)
-                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "GET,POST")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:kariz:problem:method-not-allowed")

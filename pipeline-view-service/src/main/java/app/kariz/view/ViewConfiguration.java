@@ -1,15 +1,19 @@
 package app.kariz.view;
 
 import app.kariz.view.activity.Activities;
+import app.kariz.view.agenda.Agendas;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.RottingRule;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.AwaitAppliedPositions;
+import app.kariz.view.deallist.DealList;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;
+import app.kariz.view.stream.BoardChangeLog;
+import app.kariz.view.stream.ChangeRecordingProjection;
 import app.kariz.view.timeline.Timelines;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
@@ -48,9 +52,11 @@ public class ViewConfiguration {
         return positions;
     }
 
+    /** Also records which boards each event changed, for the live board streams. */
     @Bean
-    public PipelineViewProjection pipelineViewProjection(ViewCollections collections, AppliedPositions positions) {
-        return new PipelineViewProjection(collections, positions);
+    public PipelineViewProjection pipelineViewProjection(ViewCollections collections, AppliedPositions positions,
+                                                         BoardChangeLog boardChanges) {
+        return new ChangeRecordingProjection(collections, positions, boardChanges);
     }
 
     @Bean
@@ -82,6 +88,16 @@ public class ViewConfiguration {
     @Bean
     public Timelines timelines(ViewCollections collections, Pipelines pipelines, IndicatorRule indicatorRule) {
         return new Timelines(collections, pipelines, indicatorRule);
+    }
+
+    @Bean
+    public DealList dealList(ViewCollections collections, DealCards dealCards, Pipelines pipelines) {
+        return new DealList(collections.dealCards(), dealCards, pipelines);
+    }
+
+    @Bean
+    public Agendas agendas(ViewCollections collections, IndicatorRule indicatorRule) {
+        return new Agendas(collections, indicatorRule);
     }
 
     @Bean

@@ -54,7 +54,13 @@ public final class ApiRoutes {
             ApiRoute.of(ACTIVITY, GET, "/api/v1/activity-types/{key}"),
             ApiRoute.of(ACTIVITY, PATCH, "/api/v1/activity-types/{key}"),
 
+            // Server-Sent Events, streamed through event by event: the gateway flushes text/event-stream as it
+            // arrives, and its response timeout only bounds the wait for the response headers, not the stream.
+            ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/stream"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/activities/{id}"),
+            ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals"),
+            ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/agenda"),
+            ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/pipelines/{id}/stages/{stageId}/deals"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals/{id}"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/deals/{id}/timeline"),
             ApiRoute.of(PIPELINE_VIEW, GET, "/api/v1/pipelines/{id}/board"));

@@ -161,7 +161,7 @@ class RateLimitTest {
     void answersTheGatewayGivesItselfCountAndCarryTheHeadersToo() {
         get("token-lost", "/api/v1/no-such-thing").expectStatus().isNotFound()
                 .expectHeader().valueEquals("RateLimit-Remaining", "2");
-        get("token-lost", "/api/v1/deals").expectStatus().isEqualTo(405)
+        get("token-lost", "/api/v1/activities").expectStatus().isEqualTo(405)
                 .expectHeader().valueEquals("RateLimit-Remaining", "1");
     }
 

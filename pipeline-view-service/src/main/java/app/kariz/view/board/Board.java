@@ -11,10 +11,17 @@ public record Board(String pipelineId, String name, List<Column> stages) {
 
     /**
      * @param rottenAfterDays after how many untouched days an open deal on this stage is rotten; null: never
-     * @param counts          how many deals of the stage show each indicator; every indicator is present, 0 included
-     * @param deals           the stage's open deals in board order
+     * @param counts          how many open deals of the stage show each indicator, 0 included; they follow the
+     *                        {@code ownerId} filter but not the {@code indicator} filter, so a filtered board
+     *                        still shows what the other indicators hold
+     * @param count           how many open deals of the stage match every filter, {@code indicator} included
+     * @param totalValue      the summed value of those deals, one exact decimal per currency (by currency code);
+     *                        deals without a value add nothing
+     * @param deals           the first of those deals in board order
+     * @param nextCursor      where the stage's next page starts ({@code GET .../stages/{stageId}/deals?cursor=}),
+     *                        null when {@code deals} holds them all
      */
     public record Column(String id, String name, int order, Integer rottenAfterDays, Map<Indicator, Integer> counts,
-                         List<DealCard> deals) {
+                         int count, List<DealCard.Amount> totalValue, List<DealCard> deals, String nextCursor) {
     }
 }

@@ -1,40 +1,41 @@
 package app.kariz.view.board;
 
-import app.kariz.view.card.DealCard;
+import app.kariz.support.web.NotFoundException;
+import app.kariz.view.card.BoardCursor;
+import app.kariz.view.card.BoardOrder;
 import app.kariz.view.card.DealCards;
+import app.kariz.view.card.DealPage;
 import app.kariz.view.card.DealStatus;
 import app.kariz.view.card.Indicator;
+import app.kariz.view.card.IndicatorQuery;
 import app.kariz.view.pipeline.Pipeline;
 import app.kariz.view.pipeline.Pipelines;
-import app.kariz.view.store.BsonValues;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Builds a pipeline's board from its open deal cards. A deleted pipeline has no board; a deleted deal has no
- * status and so is never among the open cards.
+ * Builds a pipeline's board from its open deal cards, in the database: one aggregation counts and values every
+ * stage's cards per indicator, and each stage's first page is read bucket by bucket ({@link BoardOrder}). All of
+ * one read is judged at one instant. A deleted pipeline has no board; a deleted deal has no status and so is never
+ * among the open cards; a deal on a stage the pipeline does not list is on no column.
  */
 public class Boards {
 
-    /**
-     * The contract's order within a stage: NO_ACTIVITY, OVERDUE, TODAY, PLANNED, then by next due, then by
-     * creation; the id last so equal cards never swap places between two reads.
-     */
-    private static final Comparator<Placed> BOARD_ORDER = Comparator
-            .comparing((Placed placed) -> placed.card().indicator())
-            .thenComparing(Placed::nextDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(placed -> placed.card().createdAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(placed -> placed.card().id());
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
 
     private final MongoCollection<Document> dealCards;
     private final DealCards cards;
@@ -46,39 +47,82 @@ public class Boards {
         this.pipelines = pipelines;
     }
 
+    /** The whole board, unfiltered, with the default number of cards per stage. */
     public Optional<Board> find(String organizationId, String pipelineId) {
-        return pipelines.find(organizationId, pipelineId).map(pipeline -> board(organizationId, pipeline));
+        return find(organizationId, pipelineId, BoardFilter.NONE, DEFAULT_LIMIT);
     }
 
-    private Board board(String organizationId, Pipeline pipeline) {
-        Map<String, List<Document>> byStage = new HashMap<>();
-        dealCards.find(Filters.and(Filters.eq("organizationId", organizationId),
-                        Filters.eq("pipelineId", pipeline.id()), Filters.eq("status", DealStatus.OPEN.name())))
-                .forEach(card -> byStage.computeIfAbsent(card.getString("stageId"), stage -> new ArrayList<>())
-                        .add(card));
-        // A deal on a stage the pipeline does not list cannot be placed; the pipeline's stages are the columns.
-        List<Board.Column> columns = pipeline.stages().stream()
-                .map(stage -> column(stage, byStage.getOrDefault(stage.id(), List.of())))
-                .toList();
+    /** @param limit how many cards each stage shows at most */
+    public Optional<Board> find(String organizationId, String pipelineId, BoardFilter filter, int limit) {
+        return pipelines.find(organizationId, pipelineId)
+                .map(pipeline -> board(organizationId, pipeline, filter, limit, cards.indicators().now()));
+    }
+
+    /** A stage's cards after {@code after} (null: from the first); empty when the pipeline or stage is unknown. */
+    public Optional<DealPage> stageDeals(String organizationId, String pipelineId, String stageId, BoardFilter filter,
+                                         BoardCursor after, int limit) {
+        return pipelines.find(organizationId, pipelineId)
+                .flatMap(pipeline -> pipeline.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst())
+                .map(stage -> page(organizationId, pipelineId, stage, filter, filter.indicators(), after, limit,
+                        cards.indicators().now()));
+    }
+
+    public static NotFoundException pipelineNotFound(String pipelineId) {
+        return new NotFoundException("No pipeline with id " + pipelineId + " exists");
+    }
+
+    private Board board(String organizationId, Pipeline pipeline, BoardFilter filter, int limit, Instant now) {
+        Map<String, StageTally> tallies = tally(organizationId, pipeline.id(), filter.ownerId(), now);
+        List<Board.Column> columns = new ArrayList<>();
+        for (Pipeline.Stage stage : pipeline.stages()) {
+            StageTally tally = tallies.getOrDefault(stage.id(), new StageTally());
+            Set<Indicator> nonEmpty = EnumSet.noneOf(Indicator.class);
+            filter.indicators().stream().filter(indicator -> !tally.isEmpty(indicator)).forEach(nonEmpty::add);
+            DealPage first = nonEmpty.isEmpty() ? new DealPage(List.of(), null)
+                    : page(organizationId, pipeline.id(), stage, filter, nonEmpty, null, limit, now);
+            columns.add(new Board.Column(stage.id(), stage.name(), stage.order(), stage.rottenAfterDays(),
+                    tally.counts(), tally.count(filter.indicators()), tally.totalValue(filter.indicators()),
+                    first.deals(), first.nextCursor()));
+        }
         return new Board(pipeline.id(), pipeline.name(), columns);
     }
 
-    private Board.Column column(Pipeline.Stage stage, List<Document> documents) {
-        List<Placed> placed = documents.stream()
-                .map(card -> new Placed(cards.toCard(card, stage.rottenAfterDays()),
-                        BsonValues.instant(card, "nextDueAt")))
-                .sorted(BOARD_ORDER)
-                .toList();
-        Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
-        for (Indicator indicator : Indicator.values()) {
-            counts.put(indicator, 0);
+    /**
+     * Every open card of the pipeline (of the owner, when given) grouped by stage, indicator and value: the counts
+     * come back per group, and the amounts (stored as decimal strings) are summed exactly here, since neither
+     * MongoDB nor its in-process stand-in sums decimal strings.
+     */
+    private Map<String, StageTally> tally(String organizationId, String pipelineId, String ownerId, Instant now) {
+        List<Bson> match = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
+                Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())));
+        if (ownerId != null) {
+            match.add(Filters.eq("ownerId", ownerId));
         }
-        placed.forEach(card -> counts.merge(card.card().indicator(), 1, Integer::sum));
-        return new Board.Column(stage.id(), stage.name(), stage.order(), stage.rottenAfterDays(), counts,
-                placed.stream().map(Placed::card).toList());
+        Document groupKey = new Document("stageId", "$stageId")
+                .append("indicator", IndicatorQuery.nameOf(now))
+                .append("currency", "$value.currency")
+                .append("amount", "$value.amount");
+        Map<String, StageTally> tallies = new HashMap<>();
+        dealCards.aggregate(List.of(Aggregates.match(Filters.and(match)),
+                        Aggregates.group(groupKey, Accumulators.sum("cards", 1))))
+                .forEach(row -> {
+                    Document key = row.get("_id", Document.class);
+                    tallies.computeIfAbsent(key.getString("stageId"), stage -> new StageTally())
+                            .add(Indicator.valueOf(key.getString("indicator")), row.get("cards", Number.class).intValue(),
+                                    key.getString("currency"), key.getString("amount"));
+                });
+        return tallies;
     }
 
-    /** A card with the instant it is ordered by, which the card itself shows only as a local date and time. */
-    private record Placed(DealCard card, Instant nextDueAt) {
+    private DealPage page(String organizationId, String pipelineId, Pipeline.Stage stage, BoardFilter filter,
+                          Set<Indicator> indicators, BoardCursor after, int limit, Instant now) {
+        List<Bson> scope = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
+                Filters.eq("pipelineId", pipelineId), Filters.eq("stageId", stage.id())));
+        if (filter.ownerId() != null) {
+            scope.add(Filters.eq("ownerId", filter.ownerId()));
+        }
+        BoardOrder.Page page = BoardOrder.page(dealCards, Filters.and(scope), indicators, after, limit, now);
+        return new DealPage(page.cards().stream().map(card -> cards.toCard(card, stage.rottenAfterDays(), now))
+                .toList(), page.next() == null ? null : page.next().encode());
     }
 }

@@ -37,6 +37,11 @@ public class DealCards {
                 Filters.exists("deletedAt", false));
     }
 
+    /** The rule this reader judges indicators by; queries by indicator take their instant from it. */
+    public IndicatorRule indicators() {
+        return indicators;
+    }
+
     public static NotFoundException notFound(String dealId) {
         return new NotFoundException("No deal with id " + dealId + " exists");
     }
@@ -54,13 +59,18 @@ public class DealCards {
      * @param rottenAfterDays the threshold of the card's stage, null when it never rots
      */
     public DealCard toCard(Document card, Integer rottenAfterDays) {
+        return toCard(card, rottenAfterDays, indicators.now());
+    }
+
+    /** {@link #toCard(Document, Integer)} with the indicator and rotting judged at {@code now}. */
+    public DealCard toCard(Document card, Integer rottenAfterDays, Instant now) {
         DealStatus status = DealStatus.valueOf(card.getString("status"));
         ActivitySummary activities = summary(card);
         Document value = card.get("value", Document.class);
         String expectedCloseDate = card.getString("expectedCloseDate");
-        Instant rottenSince = rotting.rottenSince(status, lastTouchedAt(card), rottenAfterDays);
+        Instant rottenSince = rotting.rottenSince(status, lastTouchedAt(card), rottenAfterDays, now);
         return new DealCard(card.getString("_id"), card.getString("title"), card.getString("pipelineId"),
-                card.getString("stageId"), status, indicators.ofDeal(status, activities),
+                card.getString("stageId"), status, indicators.ofDeal(status, activities, now),
                 NextActivity.of(activities.nextActivity()), activities.openActivityCount(),
                 activities.doneActivityCount(), amount(value), card.getString("ownerId"),
                 BsonValues.instant(card, "createdAt"), card.getString("personName"),

@@ -16,8 +16,21 @@ public final class IndicatorRule {
         this.clock = clock;
     }
 
+    /**
+     * The instant indicators are judged at. A read that both queries by indicator and shows indicators takes it
+     * once and passes it on, so a card can never be found in one bucket and shown in another.
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Null for a won or lost deal, which shows no indicator. */
     public Indicator ofDeal(DealStatus status, ActivitySummary activities) {
+        return ofDeal(status, activities, now());
+    }
+
+    /** {@link #ofDeal(DealStatus, ActivitySummary)} at the given instant. */
+    public Indicator ofDeal(DealStatus status, ActivitySummary activities, Instant now) {
         if (status != DealStatus.OPEN) {
             return null;
         }
@@ -26,12 +39,16 @@ public final class IndicatorRule {
         }
         // The most urgent state among the open activities: overdue if the first to turn overdue has, else
         // today if the first to start its day has.
-        return ofActivity(activities.todayAt(), activities.overdueAt());
+        return ofActivity(activities.todayAt(), activities.overdueAt(), now);
     }
 
     /** The state of one open activity due today from {@code todayFrom} and overdue from {@code overdueFrom}. */
     public Indicator ofActivity(Instant todayFrom, Instant overdueFrom) {
-        Instant now = clock.instant();
+        return ofActivity(todayFrom, overdueFrom, now());
+    }
+
+    /** {@link #ofActivity(Instant, Instant)} at the given instant. */
+    public Indicator ofActivity(Instant todayFrom, Instant overdueFrom, Instant now) {
         if (!overdueFrom.isAfter(now)) {
             return Indicator.OVERDUE;
         }

@@ -29,10 +29,15 @@ public final class RottingRule {
      * @return since when the deal is rotten, or null when it is not rotten now (also for won and lost deals)
      */
     public Instant rottenSince(DealStatus status, Instant lastTouchedAt, Integer rottenAfterDays) {
+        return rottenSince(status, lastTouchedAt, rottenAfterDays, clock.instant());
+    }
+
+    /** {@link #rottenSince(DealStatus, Instant, Integer)} judged at the given instant. */
+    public Instant rottenSince(DealStatus status, Instant lastTouchedAt, Integer rottenAfterDays, Instant now) {
         if (status != DealStatus.OPEN || lastTouchedAt == null || rottenAfterDays == null || rottenAfterDays < 0) {
             return null;
         }
         Instant rottenSince = lastTouchedAt.plus(Duration.ofDays(rottenAfterDays));
-        return clock.instant().isAfter(rottenSince) ? rottenSince : null;
+        return now.isAfter(rottenSince) ? rottenSince : null;
     }
 }

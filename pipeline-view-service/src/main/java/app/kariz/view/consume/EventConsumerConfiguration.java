@@ -4,31 +4,91 @@ import app.kariz.events.Topics;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.publish.KafkaConfiguration;
 import app.kariz.support.publish.KafkaProperties;
+import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.consistency.HealBackoff;
+import app.kariz.view.consistency.HealRequests;
+import app.kariz.view.consistency.InOrderStreams;
+import app.kariz.view.consistency.OpenGaps;
+import app.kariz.view.consistency.ParkedEvents;
 import app.kariz.view.projection.PipelineViewProjection;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
- * Feeds the projection from Kafka. {@code kariz.view.consumer.enabled=false} leaves Kafka out entirely, e.g.
- * for tests that apply events to the projection themselves.
+ * Feeds the projection from Kafka, each stream in order ({@link InOrderStreams}), and heals gaps by asking the
+ * owning services for missing events ({@link KafkaHealRequests}, {@link GapHealing}).
+ * {@code kariz.view.consumer.enabled=false} leaves Kafka out entirely, e.g. for tests that apply events to the
+ * projection themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kariz.view.consumer.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(HealProperties.class)
 @Import(KafkaConfiguration.class)
 public class EventConsumerConfiguration {
 
     public static final String GROUP_ID = "pipeline-view";
 
     @Bean
+    public ParkedEvents parkedEvents(MongoDatabase mongoDatabase, MeterRegistry meters) {
+        ParkedEvents parked = ParkedEvents.in(mongoDatabase);
+        parked.createIndexes();
+        Gauge.builder("kariz.view.events.waiting", parked, ParkedEvents::count)
+                .description("Events parked until a gap before them in their stream is filled")
+                .register(meters);
+        return parked;
+    }
+
+    @Bean
+    public OpenGaps openGaps(MongoDatabase mongoDatabase, MeterRegistry meters) {
+        OpenGaps gaps = OpenGaps.in(mongoDatabase);
+        Gauge.builder("kariz.view.gaps.open", gaps, OpenGaps::count)
+                .description("Streams waiting for missing events to be published again")
+                .register(meters);
+        return gaps;
+    }
+
+    @Bean
+    public HealBackoff healBackoff(HealProperties properties) {
+        return new HealBackoff(properties.firstRetry(), properties.maxRetry());
+    }
+
+    @Bean
+    public HealRequests healRequests(Producer<String, byte[]> eventProducer,
+                                     @Value("${spring.application.name}") String requestedBy, Clock clock,
+                                     MeterRegistry meters) {
+        return new KafkaHealRequests(eventProducer, requestedBy, clock, meters);
+    }
+
+    @Bean
+    public InOrderStreams inOrderStreams(PipelineViewProjection projection, AppliedPositions positions,
+                                         ParkedEvents parkedEvents, OpenGaps openGaps, HealRequests healRequests,
+                                         HealBackoff healBackoff, Clock clock, MeterRegistry meters) {
+        return new InOrderStreams(projection, positions, parkedEvents, openGaps, healRequests, healBackoff, clock,
+                meters);
+    }
+
+    @Bean
+    GapHealing gapHealing(OpenGaps openGaps, AppliedPositions positions, HealRequests healRequests,
+                          HealBackoff healBackoff, HealProperties properties, Clock clock) {
+        return new GapHealing(openGaps, positions, healRequests, healBackoff, properties.checkEvery(), clock);
+    }
+
+    @Bean
     public EventStreamConsumer pipelineViewConsumer(KafkaProperties kafka, Admin kafkaAdmin,
-                                                    PipelineViewProjection projection, MeterRegistry meters) {
+                                                    InOrderStreams inOrderStreams, MeterRegistry meters) {
         return new EventStreamConsumer(kafka, kafkaAdmin, GROUP_ID,
-                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), projection, meters);
+                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), inOrderStreams, meters);
     }
 }

@@ -20,7 +20,9 @@ import org.slf4j.MDC;
  * keeps order only within a stream, so: an event at or below its stream's applied position is a duplicate
  * and is skipped; an event's effects are written before its position, so a crash in between re-applies
  * it, and every effect is idempotent; and no read model depends on the order of events of different streams.
- * A deleted deal stays deleted whatever arrives after its {@code DealDeleted}.
+ * A deleted deal stays deleted whatever arrives after its {@code DealDeleted}. It applies what it is given:
+ * holding back an event that arrived after a gap in its stream until the gap is filled is the job of
+ * {@link app.kariz.view.consistency.InOrderStreams}, which the consumer hands events to first.
  */
 public class PipelineViewProjection implements ConsumedEventHandler {
 
@@ -49,11 +51,6 @@ public class PipelineViewProjection implements ConsumedEventHandler {
             if (position.sequence() <= applied) {
                 log.debug("Skipping {} at {}: already applied up to {}", event.ceType(), position, applied);
                 return;
-            }
-            if (position.sequence() > applied + 1) {
-                // Events in between are missing; closing such gaps is not implemented yet.
-                log.warn("Applying {} at {} although its stream was applied only up to {}", event.ceType(),
-                        position, applied);
             }
             apply(event);
             positions.recordApplied(position);

@@ -6,6 +6,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The read models in MongoDB. Every document carries its {@code organizationId} and every read filters on it.
  *
@@ -28,13 +31,47 @@ public record ViewCollections(MongoCollection<Document> positions, MongoCollecti
                 database.getCollection("timeline"));
     }
 
-    /** Idempotent: creating an index that exists with the same definition does nothing. */
+    /**
+     * Idempotent: creating an index that exists with the same definition does nothing. Each index names the query
+     * it serves; the README lists them. Indexes an earlier version created and a newer one extends are dropped.
+     */
     public void createIndexes() {
-        dealCards.createIndex(Indexes.ascending("organizationId", "pipelineId", "status", "stageId"),
-                new IndexOptions().name("board"));
+        dropIndexes(dealCards, "board");
+        dropIndexes(timeline, "deal_history");
+        // The board: its aggregation (counts, totals) and each stage's pages by indicator, without or with owner.
+        dealCards.createIndex(Indexes.ascending("organizationId", "pipelineId", "status", "stageId", "overdueAt",
+                "createdAt", "_id"), new IndexOptions().name("board_order"));
+        dealCards.createIndex(Indexes.ascending("organizationId", "pipelineId", "status", "ownerId", "stageId",
+                "overdueAt", "createdAt", "_id"), new IndexOptions().name("board_order_by_owner"));
+        // The deal list, newest first (every status is an $in over the three) and by indicator, without or with owner.
+        dealCards.createIndex(Indexes.compoundIndex(Indexes.ascending("organizationId", "status"),
+                Indexes.descending("createdAt", "_id")), new IndexOptions().name("deals_newest"));
+        dealCards.createIndex(Indexes.compoundIndex(Indexes.ascending("organizationId", "ownerId", "status"),
+                Indexes.descending("createdAt", "_id")), new IndexOptions().name("deals_newest_by_owner"));
+        dealCards.createIndex(Indexes.ascending("organizationId", "status", "overdueAt", "createdAt", "_id"),
+                new IndexOptions().name("deals_by_indicator"));
+        dealCards.createIndex(Indexes.ascending("organizationId", "ownerId", "status", "overdueAt", "createdAt",
+                "_id"), new IndexOptions().name("deals_by_indicator_by_owner"));
+        // A deal's activities (card summary, timeline), and the agenda's overdue and day lists in due order.
         activities.createIndex(Indexes.ascending("dealId", "status", "overdueFrom"),
                 new IndexOptions().name("deal_open_activities"));
-        timeline.createIndex(Indexes.compoundIndex(Indexes.ascending("dealId"), Indexes.descending("at")),
-                new IndexOptions().name("deal_history"));
+        activities.createIndex(Indexes.ascending("organizationId", "assigneeId", "status", "overdueFrom",
+                "scheduledAt", "_id"), new IndexOptions().name("agenda_overdue"));
+        activities.createIndex(Indexes.ascending("organizationId", "assigneeId", "status", "due.date",
+                "overdueFrom", "scheduledAt", "_id"), new IndexOptions().name("agenda_day"));
+        // A deal's history, newest first, paged by (at, seq, _id).
+        timeline.createIndex(Indexes.compoundIndex(Indexes.ascending("dealId"), Indexes.descending("at", "seq",
+                "_id")), new IndexOptions().name("deal_history_page"));
+    }
+
+    /** Drops the named indexes where they exist. */
+    private static void dropIndexes(MongoCollection<Document> collection, String... names) {
+        Set<String> existing = new HashSet<>();
+        collection.listIndexes().forEach(index -> existing.add(index.getString("name")));
+        for (String name : names) {
+            if (existing.contains(name)) {
+                collection.dropIndex(name);
+            }
+        }
     }
 }

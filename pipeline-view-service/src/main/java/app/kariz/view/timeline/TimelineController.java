@@ -2,8 +2,10 @@ package app.kariz.view.timeline;
 
 import app.kariz.support.web.Caller;
 import app.kariz.view.card.DealCards;
+import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -15,8 +17,12 @@ public class TimelineController {
         this.timelines = timelines;
     }
 
+    /** {@code limit}: history entries per page, default 100, at most 500; {@code cursor}: a page's nextCursor. */
     @GetMapping("/api/v1/deals/{id}/timeline")
-    public Timeline timeline(@PathVariable String id, Caller caller) {
-        return timelines.find(caller.organizationId(), id).orElseThrow(() -> DealCards.notFound(id));
+    public Timeline timeline(@PathVariable String id, @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String cursor, Caller caller) {
+        int entries = PageLimit.parse(limit, Timelines.DEFAULT_LIMIT, Timelines.MAX_LIMIT);
+        return timelines.find(caller.organizationId(), id, entries, cursor)
+                .orElseThrow(() -> DealCards.notFound(id));
     }
 }

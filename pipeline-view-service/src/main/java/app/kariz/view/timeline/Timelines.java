@@ -12,6 +12,7 @@ import app.kariz.view.store.ViewCollections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,15 @@ import java.util.Set;
 /**
  * Reads a deal's timeline. Names that may change or arrive on another topic after the entry (stage names,
  * the subject of a completed, postponed, rescheduled, reopened or cancelled activity, the type of a rescheduled
- * one) are looked up now rather than copied into the entry. A deleted deal has no timeline.
+ * one) are looked up now rather than copied into the entry. A deleted deal has no timeline. History comes in pages
+ * ({@link HistoryCursor}); the planned activities come whole with every page.
  */
 public class Timelines {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 500;
+    /** Newest first; {@code seq} (the event's sequence in its stream) and the id settle equal instants. */
+    private static final Bson HISTORY_ORDER = Sorts.descending("at", "seq", "_id");
 
     private final ViewCollections collections;
     private final Pipelines pipelines;
@@ -41,35 +48,56 @@ public class Timelines {
         this.indicators = indicators;
     }
 
+    /** The planned activities and the newest {@link #DEFAULT_LIMIT} history entries. */
     public Optional<Timeline> find(String organizationId, String dealId) {
+        return find(organizationId, dealId, DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * @param limit how many history entries at most
+     * @param cursor the previous page's {@code nextCursor}; null for the newest entries
+     */
+    public Optional<Timeline> find(String organizationId, String dealId, int limit, String cursor) {
+        HistoryCursor after = HistoryCursor.parse(cursor);
         Document card = collections.dealCards().find(Filters.and(Filters.eq("_id", dealId),
                 DealCards.visibleTo(organizationId))).first();
         if (card == null) {
             return Optional.empty();
         }
-        Map<String, Document> activities = new HashMap<>();
-        collections.activities().find(Filters.and(Filters.eq("dealId", dealId),
-                        Filters.eq("organizationId", organizationId)))
-                .forEach(activity -> activities.put(activity.getString("_id"), activity));
-        List<Document> entries = new ArrayList<>();
-        collections.timeline().find(Filters.and(Filters.eq("dealId", dealId),
-                        Filters.eq("organizationId", organizationId)))
-                .sort(Sorts.descending("at", "seq", "_id"))
-                .forEach(entries::add);
-        Map<String, String> stageNames = stageNames(organizationId, card, entries);
-        return Optional.of(new Timeline(planned(activities.values()),
-                entries.stream().map(entry -> historyEntry(entry, activities, stageNames)).toList()));
+        Bson ofDeal = Filters.and(Filters.eq("dealId", dealId), Filters.eq("organizationId", organizationId));
+        List<Document> entries = collections.timeline()
+                .find(after == null ? ofDeal : Filters.and(ofDeal, after.entriesAfter()))
+                .sort(HISTORY_ORDER).limit(limit + 1).into(new ArrayList<>());
+        boolean more = entries.size() > limit;
+        List<Document> page = more ? entries.subList(0, limit) : entries;
+        List<Document> open = collections.activities()
+                .find(Filters.and(ofDeal, Filters.eq("status", ActivityStatus.OPEN.name()))).into(new ArrayList<>());
+        Map<String, Document> activities = activitiesOf(ofDeal, open, page);
+        Map<String, String> stageNames = stageNames(organizationId, card, page);
+        return Optional.of(new Timeline(planned(open),
+                page.stream().map(entry -> historyEntry(entry, activities, stageNames)).toList(),
+                more ? HistoryCursor.after(page.get(page.size() - 1)).encode() : null));
     }
 
-    private List<PlannedActivity> planned(Iterable<Document> activities) {
-        List<Document> open = new ArrayList<>();
-        activities.forEach(activity -> {
-            if (ActivityStatus.OPEN.name().equals(activity.getString("status"))) {
-                open.add(activity);
-            }
-        });
-        open.sort(Comparator.comparing(ScheduledActivity::of, ScheduledActivity.EARLIEST_DUE_FIRST));
-        return open.stream().map(this::plannedActivity).toList();
+    /** The open activities and those the page's entries name, by id, for their current subject and type. */
+    private Map<String, Document> activitiesOf(Bson ofDeal, List<Document> open, List<Document> entries) {
+        Map<String, Document> activities = new HashMap<>();
+        open.forEach(activity -> activities.put(activity.getString("_id"), activity));
+        Set<String> named = new LinkedHashSet<>();
+        entries.forEach(entry -> named.add(entry.getString("activityId")));
+        named.remove(null);
+        named.removeAll(activities.keySet());
+        if (!named.isEmpty()) {
+            collections.activities().find(Filters.and(ofDeal, Filters.in("_id", named)))
+                    .forEach(activity -> activities.put(activity.getString("_id"), activity));
+        }
+        return activities;
+    }
+
+    private List<PlannedActivity> planned(List<Document> open) {
+        List<Document> sorted = new ArrayList<>(open);
+        sorted.sort(Comparator.comparing(ScheduledActivity::of, ScheduledActivity.EARLIEST_DUE_FIRST));
+        return sorted.stream().map(this::plannedActivity).toList();
     }
 
     private PlannedActivity plannedActivity(Document activity) {

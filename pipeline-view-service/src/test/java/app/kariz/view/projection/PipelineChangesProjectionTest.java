@@ -145,12 +145,12 @@ class PipelineChangesProjectionTest {
 
         // As after a crash between effects and positions, and as a consumer that lost its partition would write.
         view.collections.positions().deleteOne(Filters.eq("_id", "pipeline:" + PIPELINE));
-        view.apply(added, renamed, removed, added);
+        view.applyToProjection(added, renamed, removed, added);
         assertThat(pipelineDocument()).isEqualTo(applied);
 
         view.apply(deleted);
         view.collections.positions().deleteOne(Filters.eq("_id", "pipeline:" + PIPELINE));
-        view.apply(renamed, added);
+        view.applyToProjection(renamed, added);
         assertThat(view.hasBoard(PIPELINE)).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package app.kariz.view.projection;
 
+import app.kariz.events.Position;
 import app.kariz.events.activity.Due;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
@@ -366,13 +367,21 @@ class PipelineViewProjectionTest {
     }
 
     @Test
-    void anEventAfterAGapInItsStreamIsStillApplied() {
+    void anEventAfterAGapInItsStreamWaitsUntilTheGapIsFilled() {
         List<ConsumedEvent> events = List.of(deal.opened("Big order", PIPELINE, "lead", T0),
                 deal.moved("proposal", T0.plusSeconds(10)), deal.won(T0.plusSeconds(20)));
 
         view.apply(events.get(0), events.get(2));
 
+        assertThat(view.card("deal-1").status()).isEqualTo(DealStatus.OPEN);
+        assertThat(view.collections.positions().find(Filters.eq("_id", "deal:deal-1")).first().getLong("seq"))
+                .isZero();
+        assertThat(view.healRequests).containsExactly(new Position("deal", "deal-1", 1));
+
+        view.apply(events.get(1));
+
         assertThat(view.card("deal-1").status()).isEqualTo(DealStatus.WON);
+        assertThat(view.card("deal-1").stageId()).isEqualTo("proposal");
         assertThat(view.collections.positions().find(Filters.eq("_id", "deal:deal-1")).first().getLong("seq"))
                 .isEqualTo(2);
     }

@@ -9,13 +9,19 @@ import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.RottingRule;
+import app.kariz.events.Position;
 import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.consistency.HealBackoff;
+import app.kariz.view.consistency.InOrderStreams;
+import app.kariz.view.consistency.OpenGaps;
+import app.kariz.view.consistency.ParkedEvents;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.ViewCollections;
 import app.kariz.view.timeline.Timeline;
 import app.kariz.view.timeline.Timelines;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -25,12 +31,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The projection and the queries over one database, as the service wires them, for one organisation. */
+/**
+ * The projection and the queries over one database, as the service wires them, for one organisation: events reach
+ * the projection through {@link InOrderStreams}, which holds back an event that arrived after a gap in its
+ * stream; what it would ask the publishers for is in {@link #healRequests}.
+ */
 final class ReadModel {
 
     final MongoDatabase database;
     final ViewCollections collections;
     final PipelineViewProjection projection;
+    final InOrderStreams streams;
+    final List<Position> healRequests = new ArrayList<>();
     private final String organizationId;
     private final DealCards cards;
     private final Boards boards;
@@ -42,8 +54,11 @@ final class ReadModel {
         this.organizationId = organizationId;
         collections = ViewCollections.in(database);
         collections.createIndexes();
-        projection = new PipelineViewProjection(collections,
-                new AppliedPositions(collections.positions(), Duration.ofMillis(50)));
+        AppliedPositions positions = new AppliedPositions(collections.positions(), Duration.ofMillis(50));
+        projection = new PipelineViewProjection(collections, positions);
+        streams = new InOrderStreams(projection, positions, ParkedEvents.in(database), OpenGaps.in(database),
+                healRequests::add, new HealBackoff(Duration.ofSeconds(5), Duration.ofMinutes(5)), clock,
+                new SimpleMeterRegistry());
         IndicatorRule indicators = new IndicatorRule(clock);
         Pipelines pipelines = new Pipelines(collections.pipelines());
         cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
@@ -57,7 +72,15 @@ final class ReadModel {
     }
 
     void apply(List<ConsumedEvent> events) {
-        events.forEach(projection::handle);
+        events.forEach(streams::handle);
+    }
+
+    /**
+     * Straight to the projection, bypassing the order of streams: as a consumer instance that just lost its
+     * partition would still write, or a re-apply after a crash between an event's effects and its position.
+     */
+    void applyToProjection(ConsumedEvent... events) {
+        List.of(events).forEach(projection::handle);
     }
 
     DealCard card(String dealId) {

@@ -11,15 +11,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +34,16 @@ import java.util.stream.Collectors;
 
 /**
  * Applies the events of some topics, one at a time and in partition order, on a thread of its own. Offsets
- * are committed only after the events before them were applied, so a restart re-delivers what was not
- * finished (handlers must be idempotent). A failing handler is retried with back-off rather than skipped:
- * skipping would silently lose a deal's history.
+ * are committed only after the events before them were dealt with, so a restart re-delivers what was not
+ * finished (handlers must be idempotent). A failing handler is retried with back-off; a record that cannot be
+ * decoded, or still fails after {@code kariz.kafka.retry.max-attempts}, is copied to the topic's dead-letter
+ * topic ({@link DeadLetters}) and consumption moves on, so one poison record never blocks the other deals.
+ * Nothing is skipped silently: what a handler cannot apply is on the dead-letter topic, and the gap it leaves
+ * in its aggregate's sequence is visible to the consumers that check sequences.
  */
 public class EventStreamConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final KafkaProperties kafka;
     private final Admin admin;
@@ -48,6 +54,7 @@ public class EventStreamConsumer implements SmartLifecycle {
     private final EventDecoder decoder = new EventDecoder(EventJson.newMapper());
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Producer<String, byte[]> deadLetterProducer;
     private Thread thread;
 
     public EventStreamConsumer(KafkaProperties kafka, Admin admin, String groupId, List<String> topics,
@@ -70,8 +77,17 @@ public class EventStreamConsumer implements SmartLifecycle {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetterProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlt-" + ProcessHandle.current().pid(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+        RecordApplier applier = new RecordApplier(decoder, handler,
+                new DeadLetters(deadLetterProducer, groupId, meters), kafka.retry(), groupId, meters,
+                () -> running, duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
         running = true;
-        thread = new Thread(this::run, "events-" + groupId);
+        thread = new Thread(() -> run(applier), "events-" + groupId);
         thread.start();
     }
 
@@ -141,13 +157,13 @@ public class EventStreamConsumer implements SmartLifecycle {
                 >= end.getValue());
     }
 
-    private void run() {
+    private void run(RecordApplier applier) {
         try {
             consumer.subscribe(topics);
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    if (!apply(record)) {
+                    if (applier.apply(record) == RecordApplier.Outcome.STOPPED) {
                         return;
                     }
                 }
@@ -161,43 +177,8 @@ public class EventStreamConsumer implements SmartLifecycle {
             log.error("Event consumer {} stopped", groupId, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            deadLetterProducer.close(Duration.ofSeconds(5));
             running = false;
         }
-    }
-
-    /** @return false when the consumer is stopping and the record was not applied */
-    private boolean apply(ConsumerRecord<String, byte[]> record) {
-        ConsumedEvent event;
-        try {
-            Optional<ConsumedEvent> decoded = decoder.decode(record);
-            if (decoded.isEmpty()) {
-                return true;
-            }
-            event = decoded.get();
-        } catch (IOException poison) {
-            meters.counter("kariz.events.undecodable", "topic", record.topic()).increment();
-            log.error("Skipping an undecodable record", poison);
-            return true;
-        }
-        Duration backoff = Duration.ofMillis(100);
-        while (running) {
-            try {
-                handler.handle(event);
-                meters.counter("kariz.events.applied", "consumer", groupId, "type", event.ceType()).increment();
-                return true;
-            } catch (RuntimeException e) {
-                meters.counter("kariz.events.retried", "consumer", groupId).increment();
-                log.warn("Applying {} {} failed, retrying in {} ms", event.ceType(), event.position(),
-                        backoff.toMillis(), e);
-                try {
-                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-        return false;
     }
 }

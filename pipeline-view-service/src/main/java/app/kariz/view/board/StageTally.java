@@ -1,0 +1,57 @@
+package app.kariz.view.board;
+
+import app.kariz.view.card.DealCard;
+import app.kariz.view.card.Indicator;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A stage's open deals counted and valued per indicator, as the board aggregation grouped them. */
+final class StageTally {
+
+    private final Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
+    private final Map<Indicator, Map<String, BigDecimal>> values = new EnumMap<>(Indicator.class);
+
+    StageTally() {
+        for (Indicator indicator : Indicator.values()) {
+            counts.put(indicator, 0);
+            values.put(indicator, new TreeMap<>());
+        }
+    }
+
+    /** {@code cards} deals showing {@code indicator}, each worth {@code amount} (null: no value). */
+    void add(Indicator indicator, int cards, String currency, String amount) {
+        counts.merge(indicator, cards, Integer::sum);
+        if (currency != null && amount != null) {
+            values.get(indicator).merge(currency, new BigDecimal(amount).multiply(BigDecimal.valueOf(cards)),
+                    BigDecimal::add);
+        }
+    }
+
+    /** Every indicator with its count, 0 included. */
+    Map<Indicator, Integer> counts() {
+        return new EnumMap<>(counts);
+    }
+
+    boolean isEmpty(Indicator indicator) {
+        return counts.get(indicator) == 0;
+    }
+
+    int count(Set<Indicator> indicators) {
+        return indicators.stream().mapToInt(counts::get).sum();
+    }
+
+    /** Exact sums by currency code, e.g. {@code [{amount: "3600.00", currency: "IRR"}]}. */
+    List<DealCard.Amount> totalValue(Set<Indicator> indicators) {
+        Map<String, BigDecimal> total = new TreeMap<>();
+        indicators.forEach(indicator -> values.get(indicator).forEach((currency, amount) ->
+                total.merge(currency, amount, BigDecimal::add)));
+        return total.entrySet().stream()
+                .map(entry -> new DealCard.Amount(entry.getValue().toPlainString(), entry.getKey()))
+                .toList();
+    }
+}

@@ -1,0 +1,181 @@
+package app.kariz.view.agenda;
+
+import app.kariz.events.activity.ActivityFields;
+import app.kariz.events.activity.Due;
+import app.kariz.view.DealStory;
+import app.kariz.view.InProcessMongo;
+import app.kariz.view.card.Indicator;
+import app.kariz.view.card.QueryFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static app.kariz.view.card.QueryFixture.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgendasTest {
+
+    private static final String ASSIGNEE = "assignee-1";
+    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+    private static InProcessMongo mongo;
+    private QueryFixture view;
+    private DealStory deal;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = InProcessMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void oneDeal() {
+        view = new QueryFixture(mongo.freshDatabase("agenda"), T0);
+        deal = view.open("deal-1", "lead", "قرارداد پشتیبانی", "owner-1", "10.00", "IRR", T0);
+    }
+
+    @Test
+    void anAllDayActivityJoinsTodayAtLocalMidnightInTehranAndTurnsOverdueAtTheNext() {
+        schedule("call", due("2026-03-10", null, "Asia/Tehran"), T0);
+
+        at("2026-03-09T20:29:00Z");   // 23:59 on 9 March in Tehran
+        Agenda before = agenda(null);
+        assertThat(before.date()).isEqualTo(LocalDate.parse("2026-03-09"));
+        assertThat(before.today()).isEmpty();
+        assertThat(before.overdue()).isEmpty();
+        assertThat(agenda(LocalDate.parse("2026-03-10")).today()).extracting(AgendaItem::state)
+                .containsExactly(Indicator.PLANNED);
+
+        for (String midnight : List.of("2026-03-09T20:30:00Z", "2026-03-09T20:31:00Z")) {   // 00:00 and 00:01
+            at(midnight);
+            Agenda today = agenda(null);
+            assertThat(today.date()).isEqualTo(LocalDate.parse("2026-03-10"));
+            assertThat(today.today()).extracting(AgendaItem::id, AgendaItem::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("call", Indicator.TODAY));
+            assertThat(today.overdue()).isEmpty();
+        }
+
+        at("2026-03-10T20:29:00Z");   // 23:59 on 10 March
+        assertThat(agenda(null).today()).extracting(AgendaItem::id).containsExactly("call");
+        for (String midnight : List.of("2026-03-10T20:30:00Z", "2026-03-10T20:31:00Z")) {   // 00:00 and 00:01
+            at(midnight);
+            Agenda next = agenda(null);
+            assertThat(next.date()).isEqualTo(LocalDate.parse("2026-03-11"));
+            assertThat(next.today()).isEmpty();
+            assertThat(next.overdue()).extracting(AgendaItem::id, AgendaItem::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("call", Indicator.OVERDUE));
+            assertThat(agenda(LocalDate.parse("2026-03-10")).today()).as("due that day, but overdue now").isEmpty();
+        }
+    }
+
+    @Test
+    void aTimedActivityMovesFromTodayToOverdueAtItsDueInstant() {
+        schedule("call", due("2026-03-10", "14:30", "Asia/Tehran"), T0);   // 11:00 UTC
+
+        at("2026-03-10T10:59:00Z");
+        assertThat(agenda(null).today()).extracting(AgendaItem::id).containsExactly("call");
+        assertThat(agenda(null).overdue()).isEmpty();
+        at("2026-03-10T11:01:00Z");
+        assertThat(agenda(null).today()).isEmpty();
+        assertThat(agenda(null).overdue()).extracting(AgendaItem::id).containsExactly("call");
+    }
+
+    @Test
+    void bothListsAreOrderedByDueThenBySchedulingAndShowTheirDeal() {
+        schedule("late-all-day", due("2026-03-08", null, "Asia/Tehran"), T0);           // due 20:30 UTC on 8 March
+        schedule("late-morning", due("2026-03-08", "09:00", "Asia/Tehran"), T0.plusSeconds(5));
+        schedule("late-same-due-second", due("2026-03-08", "09:00", "Asia/Tehran"), T0.plusSeconds(9));
+        schedule("late-same-due-first", due("2026-03-08", "09:00", "Asia/Tehran"), T0.plusSeconds(7));
+        schedule("later-today", due("2026-03-10", "18:00", "Asia/Tehran"), T0);
+        schedule("all-day-today", due("2026-03-10", null, "Asia/Tehran"), T0);
+        schedule("soon-today", due("2026-03-10", "12:00", "Asia/Tehran"), T0);
+        schedule("tomorrow", due("2026-03-11", null, "Asia/Tehran"), T0);
+
+        at("2026-03-10T07:00:00Z");   // 10:30 in Tehran
+        Agenda agenda = agenda(null);
+
+        assertThat(agenda.overdue()).extracting(AgendaItem::id).containsExactly("late-morning",
+                "late-same-due-first", "late-same-due-second", "late-all-day");
+        assertThat(agenda.today()).extracting(AgendaItem::id).containsExactly("soon-today", "later-today",
+                "all-day-today");
+        AgendaItem first = agenda.today().get(0);
+        assertThat(first.dealId()).isEqualTo("deal-1");
+        assertThat(first.dealTitle()).isEqualTo("قرارداد پشتیبانی");
+        assertThat(first.dueDate()).isEqualTo(LocalDate.parse("2026-03-10"));
+        assertThat(first.dueTime()).isEqualTo("12:00");
+        assertThat(first.timeZone()).isEqualTo("Asia/Tehran");
+        assertThat(first.type()).isEqualTo("call");
+        assertThat(agenda.assigneeId()).isEqualTo(ASSIGNEE);
+        assertThat(agenda.timeZone()).isEqualTo("Asia/Tehran");
+    }
+
+    @Test
+    void todayIsJudgedInEachActivitysOwnZone() {
+        // At 02:00 UTC on 10 March it is already the 10th in Tehran but still the 9th in New York.
+        schedule("tehran", due("2026-03-10", null, "Asia/Tehran"), T0);
+        schedule("new-york", due("2026-03-09", "23:00", "America/New_York"), T0);
+
+        at("2026-03-10T02:00:00Z");
+
+        assertThat(agenda(LocalDate.parse("2026-03-10")).today()).extracting(AgendaItem::id).containsExactly("tehran");
+        assertThat(agenda(LocalDate.parse("2026-03-09")).today()).extracting(AgendaItem::id)
+                .containsExactly("new-york");
+        Agenda inNewYork = view.agendas.find(ORG, ASSIGNEE, null, ZoneId.of("America/New_York"));
+        assertThat(inNewYork.date()).isEqualTo(LocalDate.parse("2026-03-09"));
+        assertThat(inNewYork.today()).extracting(AgendaItem::id).containsExactly("new-york");
+    }
+
+    @Test
+    void onlyTheAssigneesOpenActivitiesOfVisibleDealsAreListed() {
+        Due today = due("2026-03-10", null, "Asia/Tehran");
+        schedule("mine", today, T0);
+        schedule("someone-elses", today, T0);
+        view.apply(deal.activityUpdated("someone-elses", new ActivityFields("call", "Call", 30, "assignee-2",
+                null, null), T0));
+        schedule("done", today, T0);
+        view.apply(deal.completed("done", "Talked", T0));
+        schedule("cancelled", today, T0);
+        view.apply(deal.cancelled("cancelled", "BY_USER", T0));
+        DealStory deleted = view.open("deal-2", "lead", "Gone", "owner-1", "1.00", "IRR", T0);
+        view.apply(deleted.scheduled("of-a-deleted-deal", "call", "Call", today, T0), deleted.deleted(T0));
+        DealStory unopened = new DealStory(ORG, "deal-3");   // its DealOpened has not arrived
+        view.apply(unopened.scheduled("of-an-unopened-deal", "call", "Call", today, T0));
+        DealStory won = view.open("deal-4", "lead", "Won", "owner-1", "1.00", "IRR", T0);
+        view.apply(won.scheduled("of-a-won-deal", "call", "Call", today, T0), won.won(T0));
+
+        at("2026-03-10T07:00:00Z");
+
+        assertThat(agenda(null).today()).extracting(AgendaItem::id).containsExactlyInAnyOrder("mine",
+                "of-a-won-deal");
+        assertThat(view.agendas.find(ORG, "assignee-2", null, TEHRAN).today()).extracting(AgendaItem::id)
+                .containsExactly("someone-elses");
+        assertThat(view.agendas.find("org-2", ASSIGNEE, null, TEHRAN).today()).isEmpty();
+    }
+
+    private void schedule(String activityId, Due due, Instant at) {
+        view.apply(deal.scheduled(activityId, "call", "Call " + activityId, due, at));
+    }
+
+    private void at(String instant) {
+        view.clock.set(Instant.parse(instant));
+    }
+
+    private Agenda agenda(LocalDate date) {
+        return view.agendas.find(ORG, ASSIGNEE, date, TEHRAN);
+    }
+
+    private static Due due(String date, String time, String zone) {
+        return new Due(LocalDate.parse(date), time == null ? null : LocalTime.parse(time), zone);
+    }
+}

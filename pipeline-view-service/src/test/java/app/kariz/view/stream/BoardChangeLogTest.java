@@ -1,0 +1,96 @@
+package app.kariz.view.stream;
+
+import app.kariz.view.InProcessMongo;
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BoardChangeLogTest {
+
+    private static final InProcessMongo MONGO = InProcessMongo.start();
+    private MongoDatabase database;
+
+    @BeforeEach
+    void emptyDatabase() {
+        database = MONGO.freshDatabase("board_change_log_test");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Test
+    void writersInSeveralInstancesGetOneGaplessOrder() throws Exception {
+        // Two instances of the service, each writing from two threads at once.
+        List<BoardChangeLog> instances = List.of(BoardChangeLog.in(database), BoardChangeLog.in(database));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Callable<List<Long>>> writers = new ArrayList<>();
+        for (int writer = 0; writer < 4; writer++) {
+            BoardChangeLog log = instances.get(writer % 2);
+            String dealId = "deal-" + writer;
+            writers.add(() -> {
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    seqs.add(log.recordCard("org-1", dealId, null));
+                }
+                return seqs;
+            });
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> written : threads.invokeAll(writers)) {
+            all.addAll(written.get());
+        }
+        threads.shutdown();
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        BoardChangeLog.Head head = BoardChangeLog.in(database).head();
+        assertThat(head.seq()).isEqualTo(200);
+        List<BoardChange> changes = BoardChangeLog.in(database).changesAfter(0, head).orElseThrow();
+        assertThat(changes).extracting(BoardChange::seq).containsExactlyElementsOf(all.stream().sorted().toList());
+        Set<String> deals = new HashSet<>();
+        changes.forEach(change -> deals.add(change.dealId()));
+        assertThat(deals).containsExactlyInAnyOrder("deal-0", "deal-1", "deal-2", "deal-3");
+    }
+
+    @Test
+    void onlyTheLastChangesUpToTheCapacityCanBeReadBack() {
+        BoardChangeLog log = BoardChangeLog.in(database);
+        log.create(3);
+        for (int i = 1; i <= 4; i++) {
+            log.recordCard("org-1", "deal-" + i, i == 4 ? "pipeline-1" : null);
+        }
+        log.recordPipeline("org-1", "pipeline-2");
+        BoardChangeLog.Head head = log.head();
+
+        assertThat(log.changesAfter(1, head)).isEmpty();
+        assertThat(log.changesAfter(2, head)).hasValueSatisfying(changes -> assertThat(changes).containsExactly(
+                BoardChange.ofCard(3, "org-1", "deal-3", null), BoardChange.ofCard(4, "org-1", "deal-4", "pipeline-1"),
+                BoardChange.ofPipeline(5, "org-1", "pipeline-2")));
+        assertThat(log.changesAfter(5, head)).hasValue(List.of());
+    }
+
+    @Test
+    void aNewLogHasANewEpoch() {
+        BoardChangeLog.Head first = BoardChangeLog.in(database).head();
+        database.drop();
+        BoardChangeLog.Head second = BoardChangeLog.in(database).head();
+
+        assertThat(first.seq()).isZero();
+        assertThat(second.epoch()).isNotEqualTo(first.epoch());
+        assertThat(second.epoch()).matches("[0-9a-f]{12}");
+    }
+}

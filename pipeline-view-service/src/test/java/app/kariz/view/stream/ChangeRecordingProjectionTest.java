@@ -1,0 +1,90 @@
+package app.kariz.view.stream;
+
+import app.kariz.events.activity.Due;
+import app.kariz.events.pipeline.PipelineStage;
+import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.view.DealStory;
+import app.kariz.view.InProcessMongo;
+import app.kariz.view.PipelineStory;
+import app.kariz.view.consistency.AppliedPositions;
+import app.kariz.view.store.ViewCollections;
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After each event, the projection records which board it changed, also for an event applied before. */
+class ChangeRecordingProjectionTest {
+
+    private static final String ORG = "org-1";
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Due TODAY = new Due(LocalDate.parse("2026-11-27"), null, "Asia/Tehran");
+    private static final InProcessMongo MONGO = InProcessMongo.start();
+    private BoardChangeLog log;
+    private ChangeRecordingProjection projection;
+    private DealStory deal;
+
+    @BeforeEach
+    void salesPipeline() {
+        MongoDatabase database = MONGO.freshDatabase("change_recording_test");
+        ViewCollections collections = ViewCollections.in(database);
+        log = BoardChangeLog.in(database);
+        projection = new ChangeRecordingProjection(collections,
+                new AppliedPositions(collections.positions(), Duration.ofMillis(50)), log);
+        projection.handle(new PipelineStory(ORG, "sales").created("Sales",
+                List.of(new PipelineStage("lead", "Lead", 0, null))));
+        deal = new DealStory(ORG, "deal-1");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Test
+    void eachDealActivityAndPipelineEventRecordsTheBoardItChanged() {
+        List.of(deal.opened("Big order", "sales", "lead", T0),
+                        deal.scheduled("call-1", "call", "Call", TODAY, T0.plusSeconds(1)),
+                        deal.moved("lead", T0.plusSeconds(2)))
+                .forEach(projection::handle);
+
+        assertThat(changesAfter(0)).containsExactly(
+                BoardChange.ofPipeline(1, ORG, "sales"),
+                BoardChange.ofCard(2, ORG, "deal-1", null),
+                BoardChange.ofCard(3, ORG, "deal-1", null),
+                BoardChange.ofCard(4, ORG, "deal-1", null));
+    }
+
+    @Test
+    void aMoveToAnotherPipelineAndADeletionRecordTheBoardTheCardLeft() {
+        projection.handle(deal.opened("Big order", "sales", "lead", T0));
+        long opened = log.head().seq();
+
+        List.of(deal.movedTo("partners", "intro", T0.plusSeconds(1)), deal.deleted(T0.plusSeconds(2)))
+                .forEach(projection::handle);
+
+        assertThat(changesAfter(opened)).extracting(BoardChange::pipelineId).containsExactly("sales", "partners");
+    }
+
+    @Test
+    void anEventDeliveredAgainIsAnnouncedAgain() {
+        ConsumedEvent opened = deal.opened("Big order", "sales", "lead", T0);
+        projection.handle(opened);
+        long first = log.head().seq();
+
+        projection.handle(opened);
+
+        assertThat(changesAfter(first)).containsExactly(BoardChange.ofCard(first + 1, ORG, "deal-1", null));
+    }
+
+    private List<BoardChange> changesAfter(long seq) {
+        return log.changesAfter(seq, log.head()).orElseThrow();
+    }
+}
