@@ -7,15 +7,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,10 +49,7 @@ public class EventStreamConsumer implements SmartLifecycle {
     private final ConsumedEventHandler handler;
     private final MeterRegistry meters;
     private final EventDecoder decoder = new EventDecoder(EventJson.newMapper());
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Producer<String, byte[]> deadLetterProducer;
-    private Thread thread;
+    private volatile ConsumerLoop loop;
 
     public EventStreamConsumer(KafkaProperties kafka, Admin admin, String groupId, List<String> topics,
                                ConsumedEventHandler handler, MeterRegistry meters) {
@@ -69,7 +63,7 @@ public class EventStreamConsumer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
@@ -77,7 +71,7 @@ public class EventStreamConsumer implements SmartLifecycle {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetterProducer = new KafkaProducer<>(Map.of(
+        Producer<String, byte[]> deadLetterProducer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlt-" + ProcessHandle.current().pid(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -85,30 +79,23 @@ public class EventStreamConsumer implements SmartLifecycle {
                 new StringSerializer(), new ByteArraySerializer());
         RecordApplier applier = new RecordApplier(decoder, handler,
                 new DeadLetters(deadLetterProducer, groupId, meters), kafka.retry(), groupId, meters,
-                () -> running, duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
-        running = true;
-        thread = new Thread(() -> run(applier), "events-" + groupId);
-        thread.start();
+                this::isRunning, duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
+        loop = new ConsumerLoop("events-" + groupId, consumer, topics,
+                record -> applier.apply(record) != RecordApplier.Outcome.STOPPED,
+                () -> deadLetterProducer.close(Duration.ofSeconds(5)));
+        loop.start();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop != null && loop.isRunning();
     }
 
     /**
@@ -155,30 +142,5 @@ public class EventStreamConsumer implements SmartLifecycle {
         return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
                 || Optional.ofNullable(committed.get(end.getKey())).map(OffsetAndMetadata::offset).orElse(0L)
                 >= end.getValue());
-    }
-
-    private void run(RecordApplier applier) {
-        try {
-            consumer.subscribe(topics);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (applier.apply(record) == RecordApplier.Outcome.STOPPED) {
-                        return;
-                    }
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stop() woke the consumer up
-        } catch (RuntimeException e) {
-            log.error("Event consumer {} stopped", groupId, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            deadLetterProducer.close(Duration.ofSeconds(5));
-            running = false;
-        }
     }
 }

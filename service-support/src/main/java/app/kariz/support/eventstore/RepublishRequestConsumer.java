@@ -2,14 +2,13 @@ package app.kariz.support.eventstore;
 
 import app.kariz.events.RepublishRequest;
 import app.kariz.events.Topics;
+import app.kariz.support.consume.ConsumerLoop;
 import app.kariz.support.publish.KafkaProperties;
 import app.kariz.support.publish.RepublishRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -37,9 +36,7 @@ public class RepublishRequestConsumer implements SmartLifecycle {
     private final String groupId;
     private final EventRepublisher republisher;
     private final MeterRegistry meters;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile ConsumerLoop loop;
 
     /** @param groupId one consumer group per service, e.g. {@code deal-service-republish} */
     public RepublishRequestConsumer(KafkaProperties kafka, String groupId, EventRepublisher republisher,
@@ -53,58 +50,30 @@ public class RepublishRequestConsumer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         // Earliest: a request sent while this service's group did not exist yet is still answered.
-        consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::run, "republish-" + groupId);
-        thread.start();
+        loop = new ConsumerLoop("republish-" + groupId, consumer, List.of(Topics.REPUBLISH_REQUESTS), record -> {
+            answer(record);
+            return true;
+        }, () -> { });
+        loop.start();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.REPUBLISH_REQUESTS));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    answer(record);
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stop() woke the consumer up
-        } catch (RuntimeException e) {
-            log.error("Republish request consumer {} stopped", groupId, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            running = false;
-        }
+        return loop != null && loop.isRunning();
     }
 
     private void answer(ConsumerRecord<String, byte[]> record) {
@@ -119,7 +88,7 @@ public class RepublishRequestConsumer implements SmartLifecycle {
         if (!republisher.owns(request.aggregateType())) {
             return;
         }
-        for (int attempt = 1; attempt <= ATTEMPTS && running; attempt++) {
+        for (int attempt = 1; attempt <= ATTEMPTS && isRunning(); attempt++) {
             try {
                 republisher.republish(request);
                 meters.counter("kariz.republish.requests", "aggregateType", request.aggregateType(),
