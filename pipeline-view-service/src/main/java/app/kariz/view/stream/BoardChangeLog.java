@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The order in which boards changed: one global sequence over every applied event that wrote a deal card (or
@@ -43,9 +43,8 @@ public final class BoardChangeLog {
     private static final int MAX_ATTEMPTS = 100;
 
     private final MongoCollection<Document> collection;
-    /** The sequence this writer last saw; a good guess for its next compare-and-set. */
-    private final AtomicLong lastSeen = new AtomicLong(-1);
-    private volatile int capacity;
+    /** Where this writer last saw the log end; a good guess for its next compare-and-set. */
+    private volatile Head lastSeen;
 
     private BoardChangeLog(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -89,6 +88,17 @@ public final class BoardChangeLog {
     }
 
     /**
+     * Starts the log over in one write: a new epoch, nothing recorded, keeping the last {@code capacity} changes.
+     * Every stream then tells its clients to reload their boards, as after the views were rebuilt.
+     */
+    public void startNewEpoch(int capacity) {
+        collection.replaceOne(Filters.eq("_id", DOCUMENT_ID), new Document("_id", DOCUMENT_ID)
+                        .append("epoch", newEpoch()).append("seq", 0L).append("capacity", capacity)
+                        .append("slots", new Document()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /**
      * Records that the card of {@code dealId} was just written.
      *
      * @param leftPipelineId the pipeline whose board the write took the card off (moved elsewhere, deleted);
@@ -109,24 +119,24 @@ public final class BoardChangeLog {
     }
 
     private long record(String organizationId, String dealId, String pipelineId) {
-        long current = lastSeen.get();
+        Head known = lastSeen;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (current < 0 || capacity == 0) {
-                Head head = head();
-                current = head.seq();
-                capacity = head.capacity();
+            if (known == null) {
+                known = head();
             }
-            long next = current + 1;
+            long next = known.seq() + 1;
             Document slot = new Document("seq", next).append("organizationId", organizationId)
                     .append("dealId", dealId).append("pipelineId", pipelineId);
-            long matched = collection.updateOne(Filters.and(Filters.eq("_id", DOCUMENT_ID), Filters.eq("seq", current)),
-                    Updates.combine(Updates.set("seq", next), Updates.set(slotField(next, capacity), slot)))
+            // The epoch too: after a new epoch the same sequence number may come round with another capacity.
+            long matched = collection.updateOne(Filters.and(Filters.eq("_id", DOCUMENT_ID),
+                            Filters.eq("epoch", known.epoch()), Filters.eq("seq", known.seq())),
+                    Updates.combine(Updates.set("seq", next), Updates.set(slotField(next, known.capacity()), slot)))
                     .getMatchedCount();
             if (matched == 1) {
-                lastSeen.set(next);
+                lastSeen = new Head(known.epoch(), next, known.capacity());
                 return next;
             }
-            current = -1;
+            known = null;
         }
         throw new IllegalStateException("Could not record a change of " + (dealId != null ? "card " + dealId
                 : "pipeline " + pipelineId) + " after " + MAX_ATTEMPTS + " attempts: too many concurrent writers");

@@ -93,4 +93,21 @@ class BoardChangeLogTest {
         assertThat(second.epoch()).isNotEqualTo(first.epoch());
         assertThat(second.epoch()).matches("[0-9a-f]{12}");
     }
+
+    @Test
+    void aWriterThatWroteBeforeANewEpochRecordsItsNextChangeAsTheFirstOfTheNewEpoch() {
+        BoardChangeLog writer = BoardChangeLog.in(database);
+        writer.recordCard("org-1", "deal-1", null);
+        writer.recordCard("org-1", "deal-2", null);
+        BoardChangeLog.Head before = writer.head();
+
+        BoardChangeLog.in(database).startNewEpoch(3);
+        writer.recordCard("org-1", "deal-3", null);
+
+        BoardChangeLog.Head after = writer.head();
+        assertThat(after.epoch()).isNotEqualTo(before.epoch());
+        assertThat(after.seq()).isEqualTo(1);
+        assertThat(after.capacity()).isEqualTo(3);
+        assertThat(writer.changesAfter(0, after)).hasValue(List.of(BoardChange.ofCard(1, "org-1", "deal-3", null)));
+    }
 }

@@ -227,9 +227,9 @@ class BoardStreamHttpTest {
         await().atMost(PUSH_DEADLINE).until(() -> !unknown.events("reset").isEmpty());
         assertThat(field(unknown.events("reset").get(0), "reason")).contains("reload the board");
 
-        // A log keeping only the last 3 changes, so that a few changes put a client too far behind.
-        database.getCollection(BoardChangeLog.COLLECTION).drop();
-        BoardChangeLog.in(database).create(3);
+        // A log keeping only the last 3 changes, so that a few changes put a client too far behind. One write,
+        // not drop-then-create: the poller, still serving the stream above, would create a default log in between.
+        BoardChangeLog.in(database).startNewEpoch(3);
         EventStreamClient first = open(ORG, SALES, null);
         await().atMost(PUSH_DEADLINE).until(() -> first.lastEventId() != null);
         String lastEventId = first.lastEventId();
