@@ -17,6 +17,7 @@ import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
+import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.events.pipeline.PipelineCreated;
 import app.kariz.events.pipeline.PipelineDeleted;
 import app.kariz.events.pipeline.PipelineEvent;
@@ -58,7 +59,9 @@ public final class EventCatalog {
             pipeline("kariz.pipeline.stage-added.v1", StageAdded.class),
             pipeline("kariz.pipeline.stage-updated.v1", StageUpdated.class),
             pipeline("kariz.pipeline.stages-reordered.v1", StagesReordered.class),
-            pipeline("kariz.pipeline.stage-removed.v1", StageRemoved.class));
+            pipeline("kariz.pipeline.stage-removed.v1", StageRemoved.class),
+            new EventType<>("kariz.organization.created.v1", Topics.ORGANIZATIONS, OrganizationCreated.class,
+                    OrganizationCreated::organizationId));
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

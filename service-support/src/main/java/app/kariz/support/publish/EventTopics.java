@@ -23,7 +23,7 @@ public final class EventTopics {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopics.class);
     private static final List<String> EVENT_TOPICS =
-            List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES, Topics.ACTIVITY_TYPES);
+            List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES, Topics.ACTIVITY_TYPES, Topics.ORGANIZATIONS);
     /** Long enough for a service that was down to answer on its return; the requester re-asks anyway. */
     private static final Duration REPUBLISH_REQUEST_RETENTION = Duration.ofDays(7);
 

@@ -58,7 +58,7 @@ class EventJsonContractTest {
     void everyCatalogTypeIsARecordWithAVersionedCloudEventsType() {
         assertThat(EventCatalog.all()).allSatisfy(type -> {
             assertThat(type.javaType().isRecord()).isTrue();
-            assertThat(type.ceType()).matches("kariz\\.(deal|activity|activity-type|pipeline)\\.[a-z-]+\\.v\\d+");
+            assertThat(type.ceType()).matches("kariz\\.(deal|activity|activity-type|pipeline|organization)\\.[a-z-]+\\.v\\d+");
             assertThat(type.topic()).endsWith(".v1");
             assertThat(app.kariz.events.Topics.class.getFields()).extracting(field -> field.get(null))
                     .contains(type.topic());
