@@ -1,6 +1,7 @@
 package app.kariz.view.projection;
 
 import app.kariz.events.EventCatalog;
+import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
 import app.kariz.events.Position;
@@ -84,14 +85,17 @@ class EveryEventTypeTest {
                 deal.deleted(T0.plusSeconds(11)),
                 activityTypes(0, new ActivityTypeAdded(ORG, "demo", "Demo", true, T0, DealStory.USER)),
                 activityTypes(1, new ActivityTypeChanged(ORG, "demo", "Product demo", true, false, T0,
-                        DealStory.USER))));
+                        DealStory.USER)),
+                new ConsumedEvent("organization-event-0", "kariz.organization.created.v1",
+                        new Position("organization", ORG, 0), T0, "correlation-1",
+                        new OrganizationCreated(ORG, "Kariz", "Asia/Tehran", "fa", T0, "platform-admin"))));
 
         assertThat(events.stream().map(ConsumedEvent::ceType).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.all().stream().map(EventType::ceType).toList());
         assertThatCode(() -> view.apply(events)).doesNotThrowAnyException();
         // pipeline:sales, pipeline:old, deal:deal-1, activity:call-1, activity:call-2 and the organisation's
-        // activity types (not part of this view, but recorded as applied), each fully applied.
-        assertThat(view.collections.positions().countDocuments()).isEqualTo(6);
+        // activity types and the organisation (not part of this view, but recorded as applied), each fully applied.
+        assertThat(view.collections.positions().countDocuments()).isEqualTo(7);
     }
 
     /** This view does not consume the activity types' topic; should one reach it, nothing changes. */
