@@ -1,5 +1,11 @@
 package app.kariz.deal;
 
+import app.kariz.deal.organization.NewOrganizationPipelines;
+import app.kariz.deal.pipeline.DefaultPipelineSeeder;
+import app.kariz.events.EventCatalog;
+import app.kariz.events.Position;
+import app.kariz.events.organization.OrganizationCreated;
+import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.mongo.MongoConfiguration;
@@ -37,12 +43,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
@@ -135,8 +144,15 @@ class DealServiceHttpTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    /** As {@code user-1}, an admin who sees everything. */
     private MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
+        return as(organizationId, "user-1", "ADMIN", "EVERYONE", request);
+    }
+
+    private static MockHttpServletRequestBuilder as(String organizationId, String userId, String role,
+                                                    String visibility, MockHttpServletRequestBuilder request) {
+        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, userId)
+                .header(Caller.ROLE_HEADER, role).header(Caller.VISIBILITY_HEADER, visibility)
                 .contentType(MediaType.APPLICATION_JSON);
     }
 
@@ -559,6 +575,207 @@ class DealServiceHttpTest {
             http.perform(as(otherOrg, patch("/api/v1/deals/" + deal)).content("{\"title\": \"x\"}")
                     .header("If-Match", "\"9\"")).andExpect(status().isNotFound());
             call(post("/api/v1/deals/no-such-deal/won"), "{}").andExpect(status().isNotFound());
+        }
+    }
+
+    // ---- visibility ------------------------------------------------------------------------------------------
+
+    /** A member of an organisation where only owners and managers see everything (docs/identity-and-tenancy.md). */
+    @Nested
+    class RestrictedMember {
+
+        private ResultActions asMember(String userId, MockHttpServletRequestBuilder request, String body)
+                throws Exception {
+            return http.perform(as(org, userId, "MEMBER", "OWNER_AND_MANAGERS", request).content(body));
+        }
+
+        private String dealOwnedBy(JsonNode pipeline, String ownerId) throws Exception {
+            return body(call(post("/api/v1/deals"), """
+                    {"title": "قرارداد", "pipelineId": "%s", "stageId": "%s", "ownerId": "%s"}"""
+                    .formatted(pipeline.get("id").asText(), stage(pipeline, 0), ownerId))
+                    .andExpect(status().isCreated())).get("id").asText();
+        }
+
+        private void notFound(ResultActions result) throws Exception {
+            result.andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("urn:kariz:problem:not-found"));
+        }
+
+        @Test
+        void everyWriteOnAnotherOwnersDealIsNotFoundAndChangesNothing() throws Exception {
+            JsonNode pipeline = pipeline("Sales", "Lead", "Proposal");
+            String theirs = dealOwnedBy(pipeline, "member-2");
+            String theirsClosed = dealOwnedBy(pipeline, "member-2");
+            call(post("/api/v1/deals/" + theirsClosed + "/won"), "{}").andExpect(status().isOk());
+
+            notFound(asMember("member-1", patch("/api/v1/deals/" + theirs), "{\"title\": \"mine now\"}"));
+            notFound(asMember("member-1", patch("/api/v1/deals/" + theirs), "{\"ownerId\": \"member-1\"}"));
+            notFound(asMember("member-1", post("/api/v1/deals/" + theirs + "/move"),
+                    "{\"stageId\": \"%s\"}".formatted(stage(pipeline, 1))));
+            notFound(asMember("member-1", post("/api/v1/deals/" + theirs + "/won"), "{}"));
+            notFound(asMember("member-1", post("/api/v1/deals/" + theirs + "/lost"), "{\"reason\": \"price\"}"));
+            notFound(asMember("member-1", post("/api/v1/deals/" + theirsClosed + "/reopen"), "{}"));
+            notFound(asMember("member-1", delete("/api/v1/deals/" + theirs), ""));
+
+            // Untouched: still at the versions they had.
+            call(patch("/api/v1/deals/" + theirs).header("If-Match", "\"0\""), "{}").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ownerId").value("member-2"))
+                    .andExpect(jsonPath("$.status").value("OPEN"));
+            call(patch("/api/v1/deals/" + theirsClosed).header("If-Match", "\"1\""), "{}")
+                    .andExpect(jsonPath("$.status").value("WON"));
+        }
+
+        @Test
+        void everyWriteOnTheirOwnDealWorks() throws Exception {
+            JsonNode pipeline = pipeline("Sales", "Lead", "Proposal");
+            String mine = dealOwnedBy(pipeline, "member-1");
+
+            asMember("member-1", patch("/api/v1/deals/" + mine), "{\"title\": \"renamed\"}")
+                    .andExpect(status().isOk());
+            asMember("member-1", post("/api/v1/deals/" + mine + "/move"),
+                    "{\"stageId\": \"%s\"}".formatted(stage(pipeline, 1))).andExpect(status().isOk());
+            asMember("member-1", post("/api/v1/deals/" + mine + "/lost"), "{\"reason\": \"price\"}")
+                    .andExpect(status().isOk());
+            asMember("member-1", post("/api/v1/deals/" + mine + "/reopen"), "{}").andExpect(status().isOk());
+            asMember("member-1", post("/api/v1/deals/" + mine + "/won"), "{}").andExpect(status().isOk());
+            asMember("member-1", delete("/api/v1/deals/" + mine), "").andExpect(status().isNoContent());
+        }
+
+        @Test
+        void theyOpenDealsOnlyForThemselves() throws Exception {
+            JsonNode pipeline = pipeline("Sales", "Lead");
+            String ids = "\"pipelineId\": \"%s\", \"stageId\": \"%s\"".formatted(pipeline.get("id").asText(),
+                    stage(pipeline, 0));
+
+            asMember("member-1", post("/api/v1/deals"), "{\"title\": \"t\", \"ownerId\": \"member-2\", " + ids + "}")
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.type").value("urn:kariz:problem:forbidden"))
+                    .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+            asMember("member-1", post("/api/v1/deals"), "{\"title\": \"t\", \"ownerId\": \"member-1\", " + ids + "}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.ownerId").value("member-1"));
+            asMember("member-1", post("/api/v1/deals"), "{\"title\": \"t\", " + ids + "}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.ownerId").value("member-1"));
+        }
+
+        @Test
+        void handingTheirDealToSomeoneElsePutsItOutOfTheirReach() throws Exception {
+            String mine = dealOwnedBy(pipeline("Sales", "Lead"), "member-1");
+
+            asMember("member-1", patch("/api/v1/deals/" + mine), "{\"ownerId\": \"member-2\"}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ownerId").value("member-2"));
+
+            notFound(asMember("member-1", patch("/api/v1/deals/" + mine), "{\"ownerId\": \"member-1\"}"));
+            asMember("member-2", patch("/api/v1/deals/" + mine), "{\"title\": \"got it\"}")
+                    .andExpect(status().isOk());
+        }
+
+        @Test
+        void managersAndMembersWhereEveryoneSeesAllChangeAnyDeal() throws Exception {
+            JsonNode pipeline = pipeline("Sales", "Lead");
+            String theirs = dealOwnedBy(pipeline, "member-2");
+
+            http.perform(as(org, "manager-1", "MANAGER", "OWNER_AND_MANAGERS", patch("/api/v1/deals/" + theirs))
+                    .content("{\"title\": \"by the manager\"}")).andExpect(status().isOk());
+            http.perform(as(org, "member-1", "MEMBER", "EVERYONE", patch("/api/v1/deals/" + theirs))
+                    .content("{\"title\": \"by a colleague\"}")).andExpect(status().isOk());
+            http.perform(as(org, "member-1", "MEMBER", "EVERYONE", post("/api/v1/deals"))
+                    .content(("{\"title\": \"t\", \"ownerId\": \"member-2\", \"pipelineId\": \"%s\", "
+                            + "\"stageId\": \"%s\"}").formatted(pipeline.get("id").asText(), stage(pipeline, 0))))
+                    .andExpect(status().isCreated());
+        }
+
+        @Test
+        void everyoneReadsPipelinesButOnlyAdminsChangeThem() throws Exception {
+            JsonNode pipeline = pipeline("Sales", "Lead", "Won");
+            String id = pipeline.get("id").asText();
+
+            asMember("member-1", get("/api/v1/pipelines/" + id), "").andExpect(status().isOk());
+            asMember("member-1", get("/api/v1/pipelines"), "").andExpect(jsonPath("$[*].id", containsInAnyOrder(id)));
+            for (String role : List.of("MEMBER", "MANAGER")) {
+                for (MockHttpServletRequestBuilder change : List.of(
+                        post("/api/v1/pipelines").content("{\"name\": \"x\", \"stages\": [{\"name\": \"a\"}]}"),
+                        patch("/api/v1/pipelines/" + id).content("{\"name\": \"x\"}"),
+                        delete("/api/v1/pipelines/" + id),
+                        post("/api/v1/pipelines/" + id + "/stages").content("{\"name\": \"x\"}"),
+                        patch("/api/v1/pipelines/" + id + "/stages/" + stage(pipeline, 0)).content("{\"name\": \"x\"}"),
+                        put("/api/v1/pipelines/" + id + "/stage-order").content("{\"stageIds\": [\"%s\", \"%s\"]}"
+                                .formatted(stage(pipeline, 1), stage(pipeline, 0))),
+                        delete("/api/v1/pipelines/" + id + "/stages/" + stage(pipeline, 1)))) {
+                    http.perform(as(org, "someone", role, "EVERYONE", change))
+                            .andExpect(status().isForbidden())
+                            .andExpect(jsonPath("$.type").value("urn:kariz:problem:forbidden"));
+                }
+            }
+            call(get("/api/v1/pipelines/" + id)).andExpect(jsonPath("$.name").value("Sales"))
+                    .andExpect(jsonPath("$.stages.length()").value(2));
+        }
+    }
+
+    // ---- new organisations -----------------------------------------------------------------------------------
+
+    /** The organisations topic's consumer is left out (no Kafka here); its handler gets the events directly. */
+    @Nested
+    class NewOrganizations {
+
+        @Autowired
+        private DefaultPipelineSeeder seeder;
+
+        private ConsumedEvent created(String organizationId) {
+            return new ConsumedEvent(UUID.randomUUID().toString(),
+                    EventCatalog.byJavaType(OrganizationCreated.class).orElseThrow().ceType(),
+                    new Position("organization", organizationId, 0), Instant.parse("2026-11-27T08:00:00Z"),
+                    "correlation-1", new OrganizationCreated(organizationId, "Acme", "Asia/Tehran", "fa",
+                    Instant.parse("2026-11-27T08:00:00Z"), "platform-admin"));
+        }
+
+        @Test
+        void aNewOrganisationGetsTheSalesPipelineWithItsFourStages() throws Exception {
+            call(get("/api/v1/pipelines")).andExpect(jsonPath("$.length()").value(0));
+
+            new NewOrganizationPipelines(seeder, Duration.ofSeconds(20)).handle(created(org));
+
+            call(get("/api/v1/pipelines"))
+                    .andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].name").value("Sales"))
+                    .andExpect(jsonPath("$[0].stages[*].name").value(contains("Qualified", "Contact made",
+                            "Proposal made", "Negotiation")))
+                    .andExpect(jsonPath("$[0].stages[*].order").value(contains(0, 1, 2, 3)));
+            http.perform(as(otherOrg, get("/api/v1/pipelines"))).andExpect(jsonPath("$.length()").value(0));
+        }
+
+        @Test
+        void aReDeliveredOrganisationStillHasOnePipeline() throws Exception {
+            NewOrganizationPipelines handler = new NewOrganizationPipelines(seeder, Duration.ofSeconds(20));
+
+            handler.handle(created(org));
+            handler.handle(created(org));
+            new NewOrganizationPipelines(seeder, Duration.ofSeconds(20)).handle(created(org));
+
+            call(get("/api/v1/pipelines"))
+                    .andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].stages.length()").value(4));
+        }
+
+        @Test
+        void aSalesPipelineTheOrganisationDeletedStaysDeleted() throws Exception {
+            NewOrganizationPipelines handler = new NewOrganizationPipelines(seeder, Duration.ofSeconds(20));
+            handler.handle(created(org));
+            String id = body(call(get("/api/v1/pipelines"))).get(0).get("id").asText();
+            call(delete("/api/v1/pipelines/" + id)).andExpect(status().isNoContent());
+
+            handler.handle(created(org));
+
+            call(get("/api/v1/pipelines")).andExpect(jsonPath("$.length()").value(0));
+        }
+
+        @Test
+        void theDemoOrganisationWasSeededAtStartup() throws Exception {
+            http.perform(as("demo", get("/api/v1/pipelines")))
+                    .andExpect(jsonPath("$[?(@.name == 'Sales')].stages.length()").value(contains(4)));
         }
     }
 }

@@ -19,6 +19,7 @@ import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.ActivityUpdated;
 import app.kariz.events.activity.Due;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.RuleViolationException;
@@ -84,7 +85,7 @@ public class Activity {
      */
     @CommandHandler
     public CompletedActivity handle(CompleteActivity command, ActivityTypes types) throws Exception {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyAssignedTo());
         ensureOpen("completed");
         String completionResult = TextField.optional("result", command.result(), RESULT_MAX);
         boolean resultRequired = types.find(organizationId, type).map(ActivityType::requiresResult).orElse(true);
@@ -94,6 +95,9 @@ public class Activity {
         }
         ScheduleActivity next = command.next() == null ? null
                 : checked(followUp(command.next(), command), types, "next.");
+        if (next != null && command.onlyAssignedTo() != null && !command.onlyAssignedTo().equals(next.assigneeId())) {
+            throw new ForbiddenException("next.assigneeId", "you may schedule activities only for yourself");
+        }
         AggregateLifecycle.apply(new ActivityCompleted(organizationId, activityId, dealId, type, assigneeId, due,
                 completionResult, command.at(), command.by()));
         ActivityDetails completed = details();
@@ -111,7 +115,7 @@ public class Activity {
     /** "Later" compares the instants the dues become overdue, so an all-day due counts at the end of its day. */
     @CommandHandler
     public ActivityDetails handle(PostponeActivity command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyAssignedTo());
         ensureOpen("postponed");
         Due to = command.to().from(due);
         if (!to.overdueFrom().isAfter(due.overdueFrom())) {
@@ -131,7 +135,7 @@ public class Activity {
      */
     @CommandHandler
     public ActivityDetails handle(UpdateActivity command, ActivityTypes types) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyAssignedTo());
         if (status == ActivityStatus.CANCELLED) {
             throw new RuleViolationException("The activity is cancelled; a cancelled activity cannot be edited");
         }
@@ -170,7 +174,7 @@ public class Activity {
 
     @CommandHandler
     public ActivityDetails handle(ReopenActivity command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyAssignedTo());
         if (status != ActivityStatus.DONE) {
             throw new RuleViolationException("The activity is " + status.name().toLowerCase(Locale.ROOT)
                     + "; only a done activity can be reopened");
@@ -182,7 +186,7 @@ public class Activity {
 
     @CommandHandler
     public ActivityDetails handle(CancelActivity command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyAssignedTo());
         ensureOpen("cancelled");
         AggregateLifecycle.apply(new ActivityCancelled(organizationId, activityId, dealId, type, assigneeId, due,
                 command.reason().name(), command.at(), command.by()));
@@ -328,9 +332,13 @@ public class Activity {
         }
     }
 
-    /** Another organisation's activity must look exactly like one that does not exist. */
-    private void ensureSameOrganization(String callerOrganizationId) {
-        if (!organizationId.equals(callerOrganizationId)) {
+    /**
+     * Another organisation's activity, and one assigned to someone else for a caller who may act only on its own,
+     * must look exactly like one that does not exist.
+     */
+    private void ensureVisible(String callerOrganizationId, String onlyAssignedTo) {
+        if (!organizationId.equals(callerOrganizationId)
+                || onlyAssignedTo != null && !onlyAssignedTo.equals(assigneeId)) {
             throw new NotFoundException("No activity " + activityId);
         }
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Finds the deal an activity is scheduled on. A deal opened a moment ago may not have reached this service
@@ -29,18 +30,27 @@ public class DealLookup {
         this.timeout = timeout;
     }
 
-    public KnownDeal require(String organizationId, String dealId, List<Position> awaited) {
+    /**
+     * @param onlyOwnedBy null when the caller may schedule on any deal of the organisation, else the one owner
+     *                    whose deals it may schedule on: another's deal is answered like an unknown one. A deal just
+     *                    handed to the caller may not have arrived as theirs yet, so it is waited for like a new one.
+     */
+    public KnownDeal require(String organizationId, String onlyOwnedBy, String dealId, List<Position> awaited) {
+        Predicate<KnownDeal> visible = found -> found.organizationId().equals(organizationId) && !found.deleted()
+                && (onlyOwnedBy == null || onlyOwnedBy.equals(found.ownerId()));
         Optional<Long> awaitedSequence = awaited.stream()
                 .filter(p -> p.aggregateType().equals("deal") && p.aggregateId().equals(dealId))
                 .map(Position::sequence).max(Long::compare);
         Optional<KnownDeal> deal = awaitedSequence.isPresent()
                 ? awaitSequence(dealId, awaitedSequence.get())
                 : deals.find(dealId);
-        if (deal.isEmpty() && dealEvents.awaitCaughtUp(timeout)) {
+        // Only a deal not here yet, or one of the organisation whose owner may just be changing, can still arrive.
+        boolean mayArrive = deal.map(found -> found.organizationId().equals(organizationId) && !found.deleted())
+                .orElse(true);
+        if (deal.filter(visible).isEmpty() && mayArrive && dealEvents.awaitCaughtUp(timeout)) {
             deal = deals.find(dealId);
         }
-        return deal.filter(found -> found.organizationId().equals(organizationId) && !found.deleted())
-                .orElseThrow(() -> new NotFoundException("No deal " + dealId));
+        return deal.filter(visible).orElseThrow(() -> new NotFoundException("No deal " + dealId));
     }
 
     /** The deal as this service knows it now, deleted or not, without waiting. */

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * The caller's organisation's activity types: the defaults (which can be renamed, made to require a result or
- * not, and deactivated, but not removed) and its own. Reads come from {@link ActivityTypeDirectory}, which a write
+ * not, and deactivated, but not removed) and its own. Everyone reads them; only admins change them (403 for the
+ * others, which the gateway already refuses). Reads come from {@link ActivityTypeDirectory}, which a write
  * has updated by the time it answers.
  */
 @RestController
@@ -57,6 +58,7 @@ public class ActivityTypeController {
     /** A key the organisation already has, a default one included, is a conflict (409). */
     @PostMapping
     public ResponseEntity<ActivityType> add(@Valid @RequestBody AddActivityTypeRequest request, Caller caller) {
+        caller.requireAdmin();
         Written<ActivityType> written = WrittenPositions.capture(() -> commands.sendAndWait(new AddActivityType(
                 caller.organizationId(), request.key(), request.name(), request.requiresResult(), clock.instant(),
                 caller.userId())));
@@ -69,6 +71,7 @@ public class ActivityTypeController {
     @PatchMapping("/{key}")
     public ResponseEntity<ActivityType> change(@PathVariable String key,
                                                @RequestBody ChangeActivityTypeRequest request, Caller caller) {
+        caller.requireAdmin();
         Written<ActivityType> written = WrittenPositions.capture(() -> commands.sendAndWait(new ChangeActivityType(
                 caller.organizationId(), key, request.name(), request.requiresResult(), request.active(),
                 clock.instant(), caller.userId())));

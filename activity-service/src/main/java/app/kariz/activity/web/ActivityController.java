@@ -29,6 +29,7 @@ import app.kariz.events.activity.Due;
 import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;
 import app.kariz.support.web.Caller;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -53,8 +54,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Activity writes. Each answers the activity as the write side knows it, with the positions it stored as
- * {@code Kariz-Position} (none when it changed nothing).
+ * Activity writes, within the caller's organisation and, for a restricted member, on activities assigned to it
+ * (which the activity aggregate decides, answering another's like an unknown one). Each answers the activity as
+ * the write side knows it, with the positions it stored as {@code Kariz-Position} (none when it changed nothing).
  */
 @RestController
 @RequestMapping("/api/v1/activities")
@@ -75,17 +77,24 @@ public class ActivityController {
         this.clock = clock;
     }
 
-    /** On an open, won or lost deal (after-sales calls matter); a deleted or unknown deal is 404. */
+    /**
+     * On an open, won or lost deal (after-sales calls matter); a deleted or unknown deal is 404. A restricted member
+     * schedules only on deals it owns (another's is 404 like an unknown one) and only for itself (403).
+     */
     @PostMapping
     public ResponseEntity<ActivityDetails> schedule(@Valid @RequestBody ScheduleActivityRequest request,
                                                     @RequestHeader(value = Position.AWAIT_HEADER, required = false)
                                                     String awaited, Caller caller) {
         Due due = due(request.dueDate(), request.dueTime(), request.timeZone(), caller, "");
-        KnownDeal deal = deals.require(caller.organizationId(), request.dealId(), Position.parseAll(awaited));
+        KnownDeal deal = deals.require(caller.organizationId(), caller.onlyOwnUserId(), request.dealId(),
+                Position.parseAll(awaited));
         String activityId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         String assigneeId = request.assigneeId() == null || request.assigneeId().isEmpty() ? deal.ownerId()
                 : request.assigneeId();
+        if (!caller.sees(assigneeId)) {
+            throw new ForbiddenException("assigneeId", "you may schedule activities only for yourself");
+        }
         ScheduleActivity command = new ScheduleActivity(activityId, caller.organizationId(), deal.dealId(),
                 request.type(), request.subject(), due, request.durationMinutes(), assigneeId, request.note(),
                 request.location(), now, caller.userId());
@@ -107,12 +116,15 @@ public class ActivityController {
                                                        @Valid @RequestBody CompleteActivityRequest request,
                                                        Caller caller) {
         NextActivityRequest next = request.next();
+        if (next != null && caller.restricted()) {
+            requireOwnDealOf(activityId, caller);
+        }
         NextStep nextStep = next == null ? null : new NextStep(UUID.randomUUID().toString(), next.type(),
                 next.subject(), due(next.dueDate(), next.dueTime(), next.timeZone(), caller, "next."),
                 next.durationMinutes(), next.assigneeId(), next.note(), next.location());
         Written<CompletedActivity> written = WrittenPositions.capture(() -> commands.sendAndWait(
-                new CompleteActivity(activityId, caller.organizationId(), request.result(), nextStep,
-                        clock.instant(), caller.userId())));
+                new CompleteActivity(activityId, caller.organizationId(), caller.onlyOwnUserId(), request.result(),
+                        nextStep, clock.instant(), caller.userId())));
         CompletedActivity completed = written.result();
         boolean dealHasOpenActivity = dealActivities.hasOpenActivity(caller.organizationId(),
                 completed.activity().dealId());
@@ -124,8 +136,8 @@ public class ActivityController {
     public ResponseEntity<ActivityDetails> postpone(@PathVariable String activityId,
                                                     @Valid @RequestBody PostponeActivityRequest request,
                                                     Caller caller) {
-        return send(new PostponeActivity(activityId, caller.organizationId(), postponement(request),
-                request.reason(), clock.instant(), caller.userId()));
+        return send(new PostponeActivity(activityId, caller.organizationId(), caller.onlyOwnUserId(),
+                postponement(request), request.reason(), clock.instant(), caller.userId()));
     }
 
     /** Edits any scheduling field; see {@link UpdateActivityRequest} for what {@code null} does. */
@@ -142,9 +154,9 @@ public class ActivityController {
         Change<String> assigneeId = request.assigneeId().clears()
                 ? Change.to(ownerOfDealOf(activityId, caller))
                 : request.assigneeId();
-        return send(new UpdateActivity(activityId, caller.organizationId(), request.type(), request.subject(),
-                request.dueDate(), dueTime, timeZone, request.durationMinutes(), assigneeId, request.note(),
-                request.location(), clock.instant(), caller.userId()));
+        return send(new UpdateActivity(activityId, caller.organizationId(), caller.onlyOwnUserId(), request.type(),
+                request.subject(), request.dueDate(), dueTime, timeZone, request.durationMinutes(), assigneeId,
+                request.note(), request.location(), clock.instant(), caller.userId()));
     }
 
     /**
@@ -161,7 +173,8 @@ public class ActivityController {
                     throw deletedDeal(deal.dealId());
                 });
         Written<ActivityDetails> written = WrittenPositions.capture(() -> commands.sendAndWait(
-                new ReopenActivity(activityId, caller.organizationId(), clock.instant(), caller.userId())));
+                new ReopenActivity(activityId, caller.organizationId(), caller.onlyOwnUserId(), clock.instant(),
+                        caller.userId())));
         if (dealDeletions.cancelIfDealDeletedMeanwhile(activityId, written.result().dealId())) {
             throw deletedDeal(written.result().dealId());
         }
@@ -171,8 +184,8 @@ public class ActivityController {
     /** Cancels an open activity; a done or cancelled one stays as it is (409). */
     @DeleteMapping("/{activityId}")
     public ResponseEntity<ActivityDetails> cancel(@PathVariable String activityId, Caller caller) {
-        return send(new CancelActivity(activityId, caller.organizationId(), CancellationReason.BY_USER,
-                clock.instant(), caller.userId()));
+        return send(new CancelActivity(activityId, caller.organizationId(), caller.onlyOwnUserId(),
+                CancellationReason.BY_USER, clock.instant(), caller.userId()));
     }
 
     private ResponseEntity<ActivityDetails> send(Object command) {
@@ -215,6 +228,19 @@ public class ActivityController {
         return deals.known(dealId).map(KnownDeal::ownerId)
                 .orElseThrow(() -> new InvalidInputException("assigneeId", "the deal's owner is not known; name "
                         + "the assignee"));
+    }
+
+    /**
+     * A next step is scheduled on the completed activity's deal, so a restricted member needs to own that deal as
+     * when scheduling. Checked before the command learns whether the activity is theirs at all, so the answer is
+     * the one an activity they may not see gets: it must not tell them which deal someone else's activity is on.
+     */
+    private void requireOwnDealOf(String activityId, Caller caller) {
+        dealActivities.dealOf(caller.organizationId(), activityId).ifPresent(dealId -> {
+            if (!deals.known(dealId).map(deal -> caller.sees(deal.ownerId())).orElse(false)) {
+                throw new NotFoundException("No activity " + activityId);
+            }
+        });
     }
 
     private static NotFoundException deletedDeal(String dealId) {

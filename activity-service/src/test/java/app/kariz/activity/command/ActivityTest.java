@@ -14,6 +14,7 @@ import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.Due;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.RuleViolationException;
@@ -409,6 +410,40 @@ class ActivityTest {
         fixture.given(scheduled("call", TOMORROW_ALL_DAY))
                 .when(new CancelActivity(CALL, "org-2", CancellationReason.BY_USER, NOW, "intruder"))
                 .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    // Only one's own activities (a restricted member: onlyAssignedTo)
+
+    @Test
+    void anActivityAssignedToSomeoneElseLooksLikeItDoesNotExist() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CancelActivity(CALL, ORG, "owner-2", CancellationReason.BY_USER, NOW, "owner-2"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new PostponeActivity(CALL, ORG, "owner-2", until(allDay("2026-11-28")), null, NOW, "owner-2"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void itsAssigneeActsOnIt() {
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CompleteActivity(CALL, ORG, "owner-1", "done", null, NOW, "owner-1"))
+                .expectEvents(new ActivityCompleted(ORG, CALL, DEAL, "call", "owner-1", TOMORROW_ALL_DAY, "done", NOW,
+                        "owner-1"));
+    }
+
+    @Test
+    void aNextStepIsScheduledOnlyForItsAssigneeItself() {
+        NextStep forColleague = new NextStep("activity-2", "call", "بعدی", allDay("2026-12-01"), null, "owner-2",
+                null, null);
+        fixture.given(scheduled("call", TOMORROW_ALL_DAY))
+                .when(new CompleteActivity(CALL, ORG, "owner-1", "done", forColleague, NOW, "owner-1"))
+                .expectException(payload("forbidden next.assigneeId", (Exception e) ->
+                        e instanceof ForbiddenException forbidden
+                                && forbidden.error().orElseThrow().field().equals("next.assigneeId")))
                 .expectNoEvents();
     }
 }

@@ -22,7 +22,9 @@ import java.util.List;
 import static app.kariz.activity.DealEvents.consumed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class KnownDealsTest {
 
@@ -151,10 +153,42 @@ class KnownDealsTest {
     void noActivityCanBeScheduledOnADeletedDeal() {
         deals.handle(consumed(opened("owner-1"), 0));
         DealLookup lookup = new DealLookup(deals, mock(EventStreamConsumer.class), Duration.ofMillis(100));
-        assertThat(lookup.require(ORG, DEAL, List.of()).dealId()).isEqualTo(DEAL);
+        assertThat(lookup.require(ORG, null, DEAL, List.of()).dealId()).isEqualTo(DEAL);
 
         deals.handle(consumed(deleted(), 1));
 
-        assertThatThrownBy(() -> lookup.require(ORG, DEAL, List.of())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> lookup.require(ORG, null, DEAL, List.of())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCallerWhoMayActOnlyOnItsOwnDealsFindsOnlyThose() {
+        deals.handle(consumed(opened("owner-1"), 0));
+        DealLookup lookup = new DealLookup(deals, mock(EventStreamConsumer.class), Duration.ofMillis(100));
+
+        assertThat(lookup.require(ORG, "owner-1", DEAL, List.of()).ownerId()).isEqualTo("owner-1");
+        assertThatThrownBy(() -> lookup.require(ORG, "owner-2", DEAL, List.of()))
+                .isInstanceOf(NotFoundException.class);
+
+        deals.handle(consumed(ownerChanged("owner-1", "owner-2"), 1));
+
+        assertThat(lookup.require(ORG, "owner-2", DEAL, List.of()).ownerId()).isEqualTo("owner-2");
+        assertThatThrownBy(() -> lookup.require(ORG, "owner-1", DEAL, List.of()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> lookup.require("org-2", null, DEAL, List.of()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aDealJustHandedToTheCallerIsWaitedForLikeANewOne() {
+        deals.handle(consumed(opened("owner-1"), 0));
+        EventStreamConsumer dealEvents = mock(EventStreamConsumer.class);
+        // The handover is still on the topic when the request arrives; catching up applies it.
+        when(dealEvents.awaitCaughtUp(any())).thenAnswer(invocation -> {
+            deals.handle(consumed(ownerChanged("owner-1", "owner-2"), 1));
+            return true;
+        });
+        DealLookup lookup = new DealLookup(deals, dealEvents, Duration.ofMillis(100));
+
+        assertThat(lookup.require(ORG, "owner-2", DEAL, List.of()).ownerId()).isEqualTo("owner-2");
     }
 }

@@ -102,7 +102,8 @@ class ActivityCancellationHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1");
+        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
+                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
     }
 
     @Test
@@ -198,7 +199,7 @@ class ActivityCancellationHttpTest {
     void anActivityScheduledWhileItsDealWasBeingDeletedIsCancelledAndTheDealNotFound() throws Exception {
         // The request looked the deal up while it was open; the deletion arrived before its command was stored.
         doReturn(new KnownDeal("deal-1", ORG, "owner-1", KnownDeals.OPEN, 0, null)).when(dealLookup)
-                .require(any(), any(), any());
+                .require(any(), any(), any(), any());
         dealOpenedThenDeleted();
 
         http.perform(as(ORG, post("/api/v1/activities")).contentType(MediaType.APPLICATION_JSON)

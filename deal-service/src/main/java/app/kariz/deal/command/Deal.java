@@ -18,6 +18,7 @@ import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.RuleViolationException;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * A sales opportunity on a pipeline stage. Only open deals move or close; only closed deals reopen; any deal may be
  * edited or deleted. A deleted deal is gone: the repository answers every later command with "not found".
- * Checks run in this order: organisation (another's deal looks unknown), then the expected version, then the rules.
+ * Checks run in this order: visibility (another organisation's deal, and for a restricted member another owner's
+ * deal, looks unknown), then the expected version, then the rules.
  */
 @Aggregate
 public class Deal {
@@ -72,6 +74,9 @@ public class Deal {
 
     @CommandHandler
     public Deal(OpenDeal command) {
+        if (command.onlyOwnedBy() != null && !command.onlyOwnedBy().equals(command.ownerId())) {
+            throw new ForbiddenException("ownerId", "you may open deals only for yourself");
+        }
         DealFields fields = validated(new DealFields(command.title(), command.value(), command.ownerId(),
                 command.personName(), command.organizationName(), command.expectedCloseDate()));
         AggregateLifecycle.apply(new DealOpened(command.organizationId(), command.dealId(), command.pipelineId(),
@@ -82,7 +87,7 @@ public class Deal {
     /** Closed deals may be edited too (e.g. a won deal's final value); an edit that changes nothing records nothing. */
     @CommandHandler
     public DealDetails handle(UpdateDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         DealFields from = fields();
         DealFields requested = validated(new DealFields(command.title().applyTo(title),
@@ -101,7 +106,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(MoveDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         ensureOpen("move");
         if (!stageId.equals(command.stageId())) {
@@ -114,7 +119,7 @@ public class Deal {
     /** Part of removing a stage: every deal on it moves, open or closed, as a normal move on its timeline. */
     @CommandHandler
     public DealDetails handle(RelocateDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), null);
         if (stageId.equals(command.fromStageId()) && !stageId.equals(command.toStageId())) {
             AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId,
                     command.toPipelineId(), command.toStageId(), stageEnteredAt, command.at(), command.by()));
@@ -124,7 +129,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(WinDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         ensureOpen("be won");
         AggregateLifecycle.apply(new DealWon(organizationId, dealId, command.at(), command.by()));
@@ -133,7 +138,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(LoseDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         ensureOpen("be lost");
         String reason = TextField.required("reason", command.reason(), REASON_MAX);
@@ -143,7 +148,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(ReopenDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         if (status == DealStatus.OPEN) {
             throw new RuleViolationException("The deal is open; only won or lost deals can be reopened");
@@ -154,7 +159,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(DeleteDeal command) {
-        ensureSameOrganization(command.organizationId());
+        ensureVisible(command.organizationId(), command.onlyOwnedBy());
         ensureVersion(command.expectedVersion());
         AggregateLifecycle.apply(new DealDeleted(organizationId, dealId, command.at(), command.by()));
         return details();
@@ -221,9 +226,13 @@ public class Deal {
         AggregateLifecycle.markDeleted();
     }
 
-    /** Another organisation's deal must look exactly like one that does not exist. */
-    private void ensureSameOrganization(String callerOrganizationId) {
-        if (!organizationId.equals(callerOrganizationId)) {
+    /**
+     * Another organisation's deal, and another owner's deal for a caller who may act only on its own, must look
+     * exactly like one that does not exist. Checked against the owner as of the deal's latest event, so a deal its
+     * owner just handed over is out of their reach at once.
+     */
+    private void ensureVisible(String callerOrganizationId, String onlyOwnedBy) {
+        if (!organizationId.equals(callerOrganizationId) || onlyOwnedBy != null && !onlyOwnedBy.equals(ownerId)) {
             throw new NotFoundException("No deal " + dealId);
         }
     }

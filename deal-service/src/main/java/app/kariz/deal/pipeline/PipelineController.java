@@ -42,7 +42,8 @@ import java.util.stream.IntStream;
 
 /**
  * Pipelines and their stages, always within the caller's organisation: another organisation's pipeline answers
- * 404 exactly like an unknown one. Writes answer once the pipeline directory (which deal commands are checked
+ * 404 exactly like an unknown one. Everyone reads them; only admins change them (403 for the others, which the
+ * gateway already refuses). Writes answer once the pipeline directory (which deal commands are checked
  * against) has applied them.
  */
 @RestController
@@ -81,6 +82,7 @@ public class PipelineController {
     @PostMapping
     public ResponseEntity<PipelineResponse> create(@Valid @RequestBody CreatePipelineRequest request,
                                                    Caller caller) {
+        caller.requireAdmin();
         String pipelineId = UUID.randomUUID().toString();
         List<StageDraft> stages = request.stages().stream()
                 .map(stage -> new StageDraft(UUID.randomUUID().toString(), stage.name(), stage.rottenAfterDays()))
@@ -98,6 +100,7 @@ public class PipelineController {
     @PatchMapping("/{pipelineId}")
     public ResponseEntity<PipelineResponse> rename(@PathVariable String pipelineId,
                                                    @Valid @RequestBody RenamePipelineRequest request, Caller caller) {
+        caller.requireAdmin();
         Written<PipelineDetails> written = commands.send(new RenamePipeline(pipelineId, caller.organizationId(),
                 request.name(), clock.instant(), caller.userId()));
         return withPositions(ResponseEntity.ok(), written.positions()).body(PipelineResponse.of(written.result()));
@@ -106,6 +109,7 @@ public class PipelineController {
     /** 409 while any deal, open or closed, is on the pipeline. */
     @DeleteMapping("/{pipelineId}")
     public ResponseEntity<Void> delete(@PathVariable String pipelineId, Caller caller) {
+        caller.requireAdmin();
         long dealsOnPipeline = deals.countOnPipeline(caller.organizationId(), pipelineId);
         Written<Object> written = commands.send(new DeletePipeline(pipelineId, caller.organizationId(),
                 dealsOnPipeline, clock.instant(), caller.userId()));
@@ -117,6 +121,7 @@ public class PipelineController {
     @PostMapping("/{pipelineId}/stages")
     public ResponseEntity<StageResponse> addStage(@PathVariable String pipelineId,
                                                   @Valid @RequestBody AddStageRequest request, Caller caller) {
+        caller.requireAdmin();
         String stageId = UUID.randomUUID().toString();
         Written<PipelineDetails> written = commands.send(new AddStage(pipelineId, caller.organizationId(), stageId,
                 request.name(), request.rottenAfterDays(), request.position(), clock.instant(), caller.userId()));
@@ -128,6 +133,7 @@ public class PipelineController {
     @PatchMapping("/{pipelineId}/stages/{stageId}")
     public ResponseEntity<StageResponse> updateStage(@PathVariable String pipelineId, @PathVariable String stageId,
                                                      @Valid @RequestBody UpdateStageRequest request, Caller caller) {
+        caller.requireAdmin();
         Written<PipelineDetails> written = commands.send(new UpdateStage(pipelineId, caller.organizationId(),
                 stageId, request.name(), request.rottenAfterDays(), clock.instant(), caller.userId()));
         return withPositions(ResponseEntity.ok(), written.positions()).body(stageOf(written.result(), stageId));
@@ -137,6 +143,7 @@ public class PipelineController {
     public ResponseEntity<PipelineResponse> reorderStages(@PathVariable String pipelineId,
                                                           @Valid @RequestBody StageOrderRequest request,
                                                           Caller caller) {
+        caller.requireAdmin();
         Written<PipelineDetails> written = commands.send(new ReorderStages(pipelineId, caller.organizationId(),
                 request.stageIds(), clock.instant(), caller.userId()));
         return withPositions(ResponseEntity.ok(), written.positions()).body(PipelineResponse.of(written.result()));
@@ -146,6 +153,7 @@ public class PipelineController {
     @DeleteMapping("/{pipelineId}/stages/{stageId}")
     public ResponseEntity<Void> removeStage(@PathVariable String pipelineId, @PathVariable String stageId,
                                             @RequestParam(required = false) String moveDealsTo, Caller caller) {
+        caller.requireAdmin();
         String target = moveDealsTo == null || moveDealsTo.isBlank() ? null : moveDealsTo.strip();
         List<Position> written = stageRemoval.remove(caller, pipelineId, stageId, target);
         ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();

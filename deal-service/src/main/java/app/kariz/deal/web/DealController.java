@@ -45,8 +45,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Deal writes. Every write on an existing deal accepts {@code If-Match} with the deal's version (see
- * {@link IfMatch}); a stale one answers 412 and changes nothing. Every write response carries the deal's new
+ * Deal writes, within the caller's organisation and, for a restricted member, on its own deals only: the deal
+ * aggregate decides both, answering another's deal like an unknown one (404). Every write on an existing deal
+ * accepts {@code If-Match} with the deal's version (see {@link IfMatch}); a stale one answers 412 and changes
+ * nothing. Every write response carries the deal's new
  * version as {@code ETag} (and in the body), and the positions it stored as {@code Kariz-Position}.
  */
 @RestController
@@ -74,9 +76,10 @@ public class DealController {
         Instant now = clock.instant();
         String ownerId = request.ownerId() == null || request.ownerId().isEmpty() ? caller.userId()
                 : request.ownerId();
-        OpenDeal command = new OpenDeal(dealId, caller.organizationId(), pipeline.id(), request.stageId(),
-                request.title(), money(request.value()), ownerId, blankToNull(request.personName()),
-                blankToNull(request.organizationName()), request.expectedCloseDate(), now, caller.userId());
+        OpenDeal command = new OpenDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), pipeline.id(),
+                request.stageId(), request.title(), money(request.value()), ownerId,
+                blankToNull(request.personName()), blankToNull(request.organizationName()),
+                request.expectedCloseDate(), now, caller.userId());
         Written<Object> written = commands.send(command);
         DealDetails created = new DealDetails(dealId, command.title(), command.pipelineId(), command.stageId(),
                 DealStatus.OPEN, command.value(), ownerId, command.personName(), command.organizationName(),
@@ -94,7 +97,7 @@ public class DealController {
                                               String ifMatch,
                                               @Valid @RequestBody UpdateDealRequest request, Caller caller) {
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        return send(new UpdateDeal(dealId, caller.organizationId(), expected, request.title(),
+        return send(new UpdateDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), expected, request.title(),
                 request.value().map(DealController::money), request.ownerId(), request.personName(),
                 request.organizationName(), request.expectedCloseDate(), clock.instant(), caller.userId()),
                 expected);
@@ -109,8 +112,8 @@ public class DealController {
         PipelineView pipeline = pipelines.findByStage(caller.organizationId(), request.stageId())
                 .orElseThrow(() -> new InvalidInputException("stageId", "no such stage"));
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        return send(new MoveDeal(dealId, caller.organizationId(), expected, request.stageId(), pipeline.id(),
-                clock.instant(), caller.userId()), expected);
+        return send(new MoveDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), expected, request.stageId(),
+                pipeline.id(), clock.instant(), caller.userId()), expected);
     }
 
     @PostMapping("/{dealId}/won")
@@ -119,8 +122,8 @@ public class DealController {
                                            String ifMatch,
                                            @RequestBody(required = false) NoFields request, Caller caller) {
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        return send(new WinDeal(dealId, caller.organizationId(), expected, clock.instant(), caller.userId()),
-                expected);
+        return send(new WinDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), expected, clock.instant(),
+                caller.userId()), expected);
     }
 
     @PostMapping("/{dealId}/lost")
@@ -129,8 +132,8 @@ public class DealController {
                                             String ifMatch,
                                             @Valid @RequestBody LoseDealRequest request, Caller caller) {
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        return send(new LoseDeal(dealId, caller.organizationId(), expected, request.reason(), clock.instant(),
-                caller.userId()), expected);
+        return send(new LoseDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), expected, request.reason(),
+                clock.instant(), caller.userId()), expected);
     }
 
     @PostMapping("/{dealId}/reopen")
@@ -139,8 +142,8 @@ public class DealController {
                                               String ifMatch,
                                               @RequestBody(required = false) NoFields request, Caller caller) {
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        return send(new ReopenDeal(dealId, caller.organizationId(), expected, clock.instant(), caller.userId()),
-                expected);
+        return send(new ReopenDeal(dealId, caller.organizationId(), caller.onlyOwnUserId(), expected, clock.instant(),
+                caller.userId()), expected);
     }
 
     /** The deal is gone afterwards: every later command on it answers 404. */
@@ -149,8 +152,8 @@ public class DealController {
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        Caller caller) {
         ExpectedVersion expected = IfMatch.parse(ifMatch);
-        Written<DealDetails> written = sendExpecting(new DeleteDeal(dealId, caller.organizationId(), expected,
-                clock.instant(), caller.userId()), expected);
+        Written<DealDetails> written = sendExpecting(new DeleteDeal(dealId, caller.organizationId(),
+                caller.onlyOwnUserId(), expected, clock.instant(), caller.userId()), expected);
         return ResponseEntity.noContent().headers(positions(written.positions())).build();
     }
 

@@ -18,6 +18,7 @@ import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.RuleViolationException;
@@ -523,5 +524,56 @@ class DealTest {
                 .when(new DeleteDeal(DEAL, "org-2", ExpectedVersion.of(7), T1, "intruder"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
+    }
+
+    /** A restricted member acts only on deals it owns ({@code onlyOwnedBy}); see docs/identity-and-tenancy.md. */
+    @Nested
+    class OnlyOwnDeals {
+
+        @Test
+        void anotherOwnersDealLooksLikeItDoesNotExist() {
+            fixture.given(opened())
+                    .when(new WinDeal(DEAL, ORG, "owner-2", ANY, T1, "owner-2"))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+            fixture.given(opened())
+                    .when(new UpdateDeal(DEAL, ORG, "owner-2", ANY, null, null, Change.to("owner-2"), null, null,
+                            null, T1, "owner-2"))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOwnerActsOnItsDeal() {
+            fixture.given(opened())
+                    .when(new WinDeal(DEAL, ORG, "owner-1", ANY, T1, "owner-1"))
+                    .expectEvents(new DealWon(ORG, DEAL, T1, "owner-1"));
+        }
+
+        @Test
+        void theOwnerAsOfTheLatestEventCounts() {
+            DealUpdated handedOver = new DealUpdated(ORG, DEAL, fieldsOfOpened(),
+                    new DealFields("قرارداد پشتیبانی", VALUE, "owner-2", "Sara", "Acme", CLOSE), List.of("ownerId"),
+                    T1, "owner-1");
+            fixture.given(opened(), handedOver)
+                    .when(new DeleteDeal(DEAL, ORG, "owner-1", ANY, T1, "owner-1"))
+                    .expectException(NotFoundException.class);
+            fixture.given(opened(), handedOver)
+                    .when(new DeleteDeal(DEAL, ORG, "owner-2", ANY, T1, "owner-2"))
+                    .expectEvents(new DealDeleted(ORG, DEAL, T1, "owner-2"));
+        }
+
+        @Test
+        void aDealIsOpenedOnlyForTheRestrictedCallerItself() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDeal(DEAL, ORG, "owner-2", PIPELINE, "stage-a", "t", null, "owner-1", null, null,
+                            null, T0, "owner-2"))
+                    .expectException(ForbiddenException.class)
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDeal(DEAL, ORG, "owner-1", PIPELINE, "stage-a", "t", null, "owner-1", null, null,
+                            null, T0, "owner-1"))
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 }

@@ -56,6 +56,7 @@ class ConcurrentDealWriteTest {
 
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
         return request.header(Caller.ORGANIZATION_HEADER, "org-1").header(Caller.USER_HEADER, "user-1")
+                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE")
                 .contentType(MediaType.APPLICATION_JSON);
     }
 

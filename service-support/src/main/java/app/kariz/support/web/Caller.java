@@ -3,13 +3,54 @@ package app.kariz.support.web;
 import java.time.ZoneId;
 
 /**
- * Who sent a request, as established by the gateway (which alone checks credentials and sets these headers).
+ * Who sent a request within an organisation, as established by the gateway (which alone checks credentials and
+ * sets these headers, signed: see {@link IdentitySignature}).
  *
- * @param timeZone the caller's own zone, the default for what they schedule
+ * @param timeZone   the caller's own zone, the default for what they schedule
+ * @param role       the caller's role in the organisation
+ * @param visibility what the organisation lets its members see
  */
-public record Caller(String organizationId, String userId, ZoneId timeZone) {
+public record Caller(String organizationId, String userId, ZoneId timeZone, Role role, Visibility visibility) {
 
     public static final String ORGANIZATION_HEADER = "Kariz-Organization-Id";
     public static final String USER_HEADER = "Kariz-User-Id";
+    public static final String ROLE_HEADER = "Kariz-User-Role";
+    public static final String VISIBILITY_HEADER = "Kariz-Visibility";
     public static final String TIME_ZONE_HEADER = "Kariz-Time-Zone";
+
+    public enum Role {
+        ADMIN, MANAGER, MEMBER, PLATFORM_ADMIN
+    }
+
+    public enum Visibility {
+        /** Everyone sees and changes everything in the organisation. */
+        EVERYONE,
+        /** Members see and change only what they own; managers and admins see everything. */
+        OWNER_AND_MANAGERS
+    }
+
+    /** Whether the caller sees only its own deals and activities: a member where only owners and managers see all. */
+    public boolean restricted() {
+        return role == Role.MEMBER && visibility == Visibility.OWNER_AND_MANAGERS;
+    }
+
+    /** Whether the caller may see and change something owned by (or assigned to) {@code userId}. */
+    public boolean sees(String ownerOrAssigneeId) {
+        return !restricted() || userId.equals(ownerOrAssigneeId);
+    }
+
+    /** @return the one user whose deals and activities the caller may touch, or null when it may touch them all */
+    public String onlyOwnUserId() {
+        return restricted() ? userId : null;
+    }
+
+    /**
+     * Organisation settings (pipelines, activity types, users) are the admins' to change. The gateway refuses the
+     * others already; services check again so that a route the gateway forgot does not open them.
+     */
+    public void requireAdmin() {
+        if (role != Role.ADMIN) {
+            throw new ForbiddenException("Only an organisation's admins may do this");
+        }
+    }
 }

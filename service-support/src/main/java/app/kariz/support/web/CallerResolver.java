@@ -1,5 +1,7 @@
 package app.kariz.support.web;
 
+import app.kariz.support.web.Caller.Role;
+import app.kariz.support.web.Caller.Visibility;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -9,7 +11,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** Gives controllers a {@link Caller} parameter; a request without the gateway's headers is unauthenticated. */
+/**
+ * Gives controllers a {@link Caller} (someone in an organisation) or a {@link PlatformAdmin} parameter from the
+ * gateway's identity headers, whose signature {@link IdentitySignature} has checked. A request without them, or
+ * with a role or visibility this service does not know, did not come from the gateway as it is now: 401, never a
+ * guessed default (a missing visibility read as {@code EVERYONE} would show a member everything).
+ */
 public class CallerResolver implements HandlerMethodArgumentResolver {
 
     private final ZoneId defaultTimeZone;
@@ -20,18 +27,45 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Caller.class;
+        return parameter.getParameterType() == Caller.class || parameter.getParameterType() == PlatformAdmin.class;
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String organizationId = request.getHeader(Caller.ORGANIZATION_HEADER);
-        String userId = request.getHeader(Caller.USER_HEADER);
-        if (organizationId == null || organizationId.isBlank() || userId == null || userId.isBlank()) {
-            throw new UnauthenticatedException();
+        String userId = present(request.getHeader(Caller.USER_HEADER));
+        Role role = known(Role.class, request.getHeader(Caller.ROLE_HEADER));
+        if (userId == null || role == null) {
+            throw new UnauthenticatedException("The request carries no caller identity");
         }
-        return new Caller(organizationId, userId, zone(request.getHeader(Caller.TIME_ZONE_HEADER)));
+        if (parameter.getParameterType() == PlatformAdmin.class) {
+            if (role != Role.PLATFORM_ADMIN) {
+                throw new ForbiddenException("Only the platform administrator may do this");
+            }
+            return new PlatformAdmin(userId);
+        }
+        String organizationId = present(request.getHeader(Caller.ORGANIZATION_HEADER));
+        Visibility visibility = known(Visibility.class, request.getHeader(Caller.VISIBILITY_HEADER));
+        if (organizationId == null || visibility == null || role == Role.PLATFORM_ADMIN) {
+            throw new UnauthenticatedException("The request carries no caller identity in an organisation");
+        }
+        return new Caller(organizationId, userId, zone(request.getHeader(Caller.TIME_ZONE_HEADER)), role,
+                visibility);
+    }
+
+    private static String present(String header) {
+        return header == null || header.isBlank() ? null : header;
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, header);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private ZoneId zone(String header) {
@@ -42,12 +76,6 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
             return ZoneId.of(header);
         } catch (DateTimeException e) {
             return defaultTimeZone;
-        }
-    }
-
-    static class UnauthenticatedException extends RuntimeException {
-        UnauthenticatedException() {
-            super("The request carries no caller identity");
         }
     }
 }

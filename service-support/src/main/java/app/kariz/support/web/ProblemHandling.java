@@ -48,9 +48,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return Problems.conflict(e.getMessage());
     }
 
-    @ExceptionHandler(CallerResolver.UnauthenticatedException.class)
-    public ResponseEntity<ProblemDetail> unauthenticated(CallerResolver.UnauthenticatedException e) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", e.getMessage());
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return Problems.forbidden(e.getMessage(), e.error().stream().toList());
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    public ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+        return Problems.unauthenticated(e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

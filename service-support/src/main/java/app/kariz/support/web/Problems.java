@@ -34,6 +34,20 @@ public final class Problems {
         return of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
+    /** 403; {@code errors} names the field at fault when one field makes the request forbidden. */
+    public static ResponseEntity<ProblemDetail> forbidden(String detail,
+                                                          List<InvalidInputException.FieldError> errors) {
+        ResponseEntity<ProblemDetail> response = of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+        if (!errors.isEmpty()) {
+            response.getBody().setProperty("errors", errors);
+        }
+        return response;
+    }
+
+    public static ResponseEntity<ProblemDetail> unauthenticated(String detail) {
+        return of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
+    }
+
     public static ResponseEntity<ProblemDetail> conflict(String detail) {
         return of(HttpStatus.CONFLICT, "rule-violated", "Not allowed in the current state", detail);
     }

@@ -9,21 +9,24 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
  * The HTTP conventions of every service: strict JSON (an unknown field is an error, so a typo such as
  * {@code duedate} is reported instead of silently dropped), text trimmed, amounts as decimal strings, the
- * caller from the gateway's headers, and problem+json errors.
+ * caller from the gateway's signed headers, and problem+json errors.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemHandling.class)
@@ -40,9 +43,27 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(new CallerResolver(defaultTimeZone));
     }
 
+    /** First, so that even a refused request's answer and log line carry its id. */
     @Bean
-    public RequestIds requestIds() {
-        return new RequestIds();
+    public FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Every API request must carry the gateway's signed identity ({@code kariz.identity.secret}); without a secret
+     * the service refuses to start unless {@code kariz.identity.unsigned-headers-trusted=true} (tests only).
+     */
+    @Bean
+    public FilterRegistrationBean<IdentityVerification> identityVerification(
+            @Value("${kariz.identity.secret:}") String secret,
+            @Value("${kariz.identity.unsigned-headers-trusted:false}") boolean unsignedHeadersTrusted) {
+        FilterRegistrationBean<IdentityVerification> registration = new FilterRegistrationBean<>(
+                IdentityVerification.configured(secret, unsignedHeadersTrusted, Clock.systemUTC()));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     /** Leading and trailing white space is never meaningful in a title, subject or note. */

@@ -1,0 +1,84 @@
+package app.kariz.activity;
+
+import app.kariz.support.web.Caller;
+import app.kariz.support.web.IdentitySignature;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The activity service with {@code kariz.identity.secret} set, as it runs behind the gateway: only requests whose
+ * identity headers the gateway signed, for this method and path, in the last five minutes get through.
+ */
+@TestPropertySource(properties = "kariz.identity.secret=" + SignedIdentityHttpTest.SECRET)
+class SignedIdentityHttpTest extends ActivityServiceTestContext {
+
+    static final String SECRET = "activity-service-test-secret";
+
+    private static Map<String, String> identity() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put(Caller.ORGANIZATION_HEADER, ORG);
+        headers.put(Caller.USER_HEADER, "member-1");
+        headers.put(Caller.ROLE_HEADER, "MEMBER");
+        headers.put(Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS");
+        return headers;
+    }
+
+    private static Map<String, String> signed(String secret, String method, String path, Instant issuedAt) {
+        Map<String, String> headers = identity();
+        headers.put(IdentitySignature.ISSUED_AT_HEADER, Long.toString(issuedAt.getEpochSecond()));
+        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature(secret).sign(method, path,
+                headers::get));
+        return headers;
+    }
+
+    private ResultActions perform(MockHttpServletRequestBuilder request, Map<String, String> headers)
+            throws Exception {
+        headers.forEach(request::header);
+        return http.perform(request.contentType(MediaType.APPLICATION_JSON));
+    }
+
+    private static void unauthenticated(ResultActions response) throws Exception {
+        response.andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:kariz:problem:unauthenticated"));
+    }
+
+    @Test
+    void aRequestTheGatewaySignedIsAnswered() throws Exception {
+        perform(MockMvcRequestBuilders.get("/api/v1/activity-types"),
+                signed(SECRET, "GET", "/api/v1/activity-types", Instant.now()))
+                .andExpect(status().isOk());
+        String dealId = dealOpened("member-1");
+        perform(MockMvcRequestBuilders.post("/api/v1/activities").content("{\"dealId\": \"" + dealId
+                        + "\", \"type\": \"call\", \"subject\": \"تماس\", \"dueDate\": \"2026-11-27\"}"),
+                signed(SECRET, "POST", "/api/v1/activities", Instant.now()))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void unsignedOrWronglySignedHeadersAreRefused() throws Exception {
+        unauthenticated(perform(MockMvcRequestBuilders.get("/api/v1/activity-types"), identity()));
+        unauthenticated(perform(MockMvcRequestBuilders.get("/api/v1/activity-types"),
+                signed("guessed", "GET", "/api/v1/activity-types", Instant.now())));
+    }
+
+    @Test
+    void aSignatureReplayedOnAnotherPathOrLaterIsRefused() throws Exception {
+        unauthenticated(perform(MockMvcRequestBuilders.get("/api/v1/activity-types/call"),
+                signed(SECRET, "GET", "/api/v1/activity-types", Instant.now())));
+        unauthenticated(perform(MockMvcRequestBuilders.get("/api/v1/activity-types"),
+                signed(SECRET, "GET", "/api/v1/activity-types", Instant.now().minusSeconds(301))));
+    }
+}

@@ -1,0 +1,9 @@
+package app.kariz.support.web;
+
+/** The request does not carry a caller identity the service can trust (401). */
+public class UnauthenticatedException extends RuntimeException {
+
+    public UnauthenticatedException(String detail) {
+        super(detail);
+    }
+}
