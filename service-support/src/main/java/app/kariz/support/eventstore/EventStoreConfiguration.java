@@ -6,6 +6,7 @@ import app.kariz.support.mongo.MongoProperties;
 import app.kariz.support.publish.KafkaConfiguration;
 import app.kariz.support.publish.KafkaProperties;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.Producer;
 import app.kariz.support.web.RequestIds;
 import org.axonframework.commandhandling.CommandMessage;
@@ -22,25 +23,44 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * Axon's event store in the service's own MongoDB database, and the outbox relay that publishes every stored
- * event to Kafka. Axon's auto-configuration wraps the storage engine in an embedded event store.
+ * Axon's event store in the service's own MongoDB database, the outbox relay that publishes every stored
+ * event to Kafka, and the audit that catches what the relay skipped. Axon's auto-configuration wraps the storage
+ * engine in an embedded event store.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({MongoConfiguration.class, KafkaConfiguration.class})
+@EnableConfigurationProperties(RelayAuditProperties.class)
 public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    /**
+     * How far before its latest position a tracking processor re-reads the store for late commits. axon-mongo's
+     * default, set here explicitly because the {@link RelayAudit} must use the same value.
+     */
+    public static final Duration TRACKING_LOOK_BACK = Duration.ofSeconds(1);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
@@ -60,6 +80,8 @@ public class EventStoreConfiguration {
         Serializer serializer = storedEventSerializer();
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        TRACKING_LOOK_BACK))
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();
@@ -72,9 +94,36 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public PublishedHeads publishedHeads(MongoDatabase mongoDatabase) {
+        return new PublishedHeads(mongoDatabase);
+    }
+
+    @Bean
     public KafkaEventPublisher kafkaEventPublisher(Producer<String, byte[]> eventProducer,
-                                                   KafkaProperties properties, MeterRegistry meters) {
-        return new KafkaEventPublisher(eventProducer, properties.source(), EventJson.newMapper(), meters);
+                                                   KafkaProperties properties, PublishedHeads publishedHeads,
+                                                   MeterRegistry meters) {
+        return new KafkaEventPublisher(eventProducer, properties.source(), EventJson.newMapper(), publishedHeads,
+                meters);
+    }
+
+    /**
+     * Republishes through the service's {@link EventRepublisher} (declared by each service with the aggregate
+     * types it owns); a context without one gets an audit that never starts, and says so.
+     */
+    @Bean
+    public RelayAudit relayAudit(ObjectProvider<EventRepublisher> eventRepublisher, MongoTemplate axonMongoTemplate,
+                                 PublishedHeads publishedHeads, ObjectProvider<EventProcessingConfiguration> processing,
+                                 RelayAuditProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
+        EventRepublisher republisher = eventRepublisher.getIfAvailable();
+        RelayAuditProperties effective = properties;
+        if (republisher == null && properties.enabled()) {
+            log.warn("No EventRepublisher in this context: the relay audit is off");
+            effective = new RelayAuditProperties(false, properties.interval(), properties.window(),
+                    properties.settleDelay());
+        }
+        return new RelayAudit(axonMongoTemplate.eventCollection(), publishedHeads, republisher,
+                RelayPosition.of(processing::getObject), TRACKING_LOOK_BACK, effective,
+                clock.getIfAvailable(Clock::systemUTC), meters);
     }
 
     /**

@@ -5,6 +5,7 @@ import app.kariz.events.RepublishRequest;
 import app.kariz.events.deal.DealMoved;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealWon;
+import app.kariz.support.InProcessMongo;
 import app.kariz.support.json.EventJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,8 @@ class EventRepublisherTest {
 
     private static final String SOURCE = "/kariz/deal-service";
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
+
+    private static final InProcessMongo MONGO = InProcessMongo.start();
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
@@ -48,6 +52,11 @@ class EventRepublisherTest {
         eventStore.shutDown();
     }
 
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
     @Test
     void publishesTheStreamAgainFromTheRequestedSequenceExactlyAsTheRelayDid() throws Exception {
         store("deal-1", new DealOpened("org-1", "deal-1", "p-1", "lead", "Big order", null, "u-1", null, null, null,
@@ -55,7 +64,8 @@ class EventRepublisherTest {
         store("deal-1", new DealMoved("org-1", "deal-1", "p-1", "lead", "p-1", "won-soon", T0, T0.plusSeconds(60),
                 "u-1"));
         store("deal-1", new DealWon("org-1", "deal-1", T0.plusSeconds(120), "u-1"));
-        KafkaEventPublisher relay = new KafkaEventPublisher(relayed, SOURCE, EventJson.newMapper(), meters);
+        KafkaEventPublisher relay = new KafkaEventPublisher(relayed, SOURCE, EventJson.newMapper(),
+                new PublishedHeads(MONGO.newDatabase()), meters);
         for (DomainEventMessage<?> message : stored) {
             relay.publish((KarizEvent) message.getPayload(), message);
         }
