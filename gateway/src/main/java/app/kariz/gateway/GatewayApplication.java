@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * The public entry point of Kariz: checks who is calling, limits each token's rate, the size of requests and what
+ * The public entry point of Kariz: keeps organisations, users and their tokens, checks who is calling and whether
+ * their role allows the operation, tells the services in signed headers, limits each token's rate, the size of requests and what
  * browsers may do, gives each request an id and a trace, routes {@code /api/v1} to the services, makes a client see
  * its own writes and answers its own failures as problem+json.
  * <p>

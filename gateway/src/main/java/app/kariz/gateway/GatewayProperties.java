@@ -43,6 +43,7 @@ public record GatewayProperties(URI dealServiceUri,
             case DEAL -> dealServiceUri;
             case ACTIVITY -> activityServiceUri;
             case PIPELINE_VIEW -> viewServiceUri;
+            case GATEWAY -> throw new IllegalArgumentException("The gateway answers its own operations");
         };
     }
 

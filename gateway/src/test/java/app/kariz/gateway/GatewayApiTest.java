@@ -1,6 +1,7 @@
 package app.kariz.gateway;
 
 import app.kariz.gateway.auth.Credentials;
+import app.kariz.gateway.signing.IdentitySignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,7 +125,39 @@ class GatewayApiTest {
         assertThat(forwarded.headerValues("Kariz-Organization-Id")).containsExactly("demo");
         assertThat(forwarded.headerValues("Kariz-User-Id")).containsExactly("demo-user");
         assertThat(forwarded.headerValues("Kariz-Time-Zone")).containsExactly("Asia/Tehran");
+        assertThat(forwarded.headerValues("Kariz-User-Role")).containsExactly("ADMIN");
+        assertThat(forwarded.headerValues("Kariz-Visibility")).containsExactly("EVERYONE");
+        assertThat(forwarded.headerValues("Kariz-Identity-Signature")).singleElement()
+                .isEqualTo(new IdentitySignature(RunningGateway.SECRET).sign(new IdentitySignature.Signed("POST",
+                        "/api/v1/deals", "demo", "demo-user", "ADMIN", "EVERYONE", "Asia/Tehran",
+                        Long.parseLong(forwarded.header("Kariz-Identity-Issued-At").orElseThrow()))));
         assertThat(forwarded.header(HttpHeaders.AUTHORIZATION)).as("the token stays at the gateway").isEmpty();
+    }
+
+    @Test
+    void withoutAPlatformAdministratorThePlatformOperationsDoNotExist() {
+        for (String path : List.of("/api/v1/admin/organizations", "/api/v1/admin/view-rebuilds/r-1")) {
+            client.get().uri(path).headers(h -> h.setBearerAuth(TOKEN)).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:kariz:problem:not-found");
+        }
+        client.post().uri("/api/v1/admin/view-rebuilds").headers(h -> h.setBearerAuth(TOKEN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isNotFound();
+        assertThat(views.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void theDemoUserIsAnAdministratorOfTheDemoOrganization() {
+        client.get().uri("/api/v1/me").headers(h -> h.setBearerAuth(TOKEN)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.user.id").isEqualTo("demo-user")
+                .jsonPath("$.user.role").isEqualTo("ADMIN")
+                .jsonPath("$.user.timeZone").isEqualTo("Asia/Tehran")
+                .jsonPath("$.organization.id").isEqualTo("demo")
+                .jsonPath("$.organization.timeZone").isEqualTo("Asia/Tehran");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package app.kariz.gateway.auth;
 
+import app.kariz.gateway.identity.ApiTokens;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -20,7 +17,7 @@ public record Authentication(Identity identity, String tokenKey) {
     private static final String ATTRIBUTE = Authentication.class.getName();
 
     public static Authentication of(Identity identity, String bearerToken) {
-        return new Authentication(identity, digest(bearerToken));
+        return new Authentication(identity, ApiTokens.hash(bearerToken));
     }
 
     public void attachTo(ServerWebExchange exchange) {
@@ -29,17 +26,5 @@ public record Authentication(Identity identity, String tokenKey) {
 
     public static Optional<Authentication> from(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    }
-
-    private static String digest(String token) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(token));
     }
 }

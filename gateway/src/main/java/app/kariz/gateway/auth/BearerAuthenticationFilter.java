@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * Every {@code /api/v1} request needs {@code Authorization: Bearer <token>} of a known caller; anything else is a
- * 401 problem with {@code WWW-Authenticate: Bearer}. An authenticated request travels on with the caller's
- * identity in the {@code Kariz-*} headers, replacing whatever the client put there, and without the token, which
- * the services never need.
+ * 401 problem with {@code WWW-Authenticate: Bearer}. The platform administrator's token counts on
+ * {@code /api/v1/admin/**} only; anywhere else it is as unknown as any other string. An authenticated request
+ * travels on without the token, which the services never need, and without any {@code Kariz-*} identity header the
+ * client sent: the signing filter ({@code app.kariz.gateway.signing}) sets the real ones last.
  */
 @Component
 public class BearerAuthenticationFilter implements WebFilter, Ordered {
@@ -32,10 +33,13 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
     private static final String BEARER = "Bearer ";
 
     private final Credentials credentials;
+    private final PlatformAdminToken platformAdmin;
     private final ProblemWriter problems;
 
-    public BearerAuthenticationFilter(Credentials credentials, ProblemWriter problems) {
+    public BearerAuthenticationFilter(Credentials credentials, PlatformAdminToken platformAdmin,
+                                      ProblemWriter problems) {
         this.credentials = credentials;
+        this.platformAdmin = platformAdmin;
         this.problems = problems;
     }
 
@@ -49,16 +53,22 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
             return reject(exchange, REALM_CHALLENGE,
                     "Send the header 'Authorization: Bearer <token>' with every request.");
         }
-        Optional<Identity> identity = credentials.identify(token.get());
-        if (identity.isEmpty()) {
-            return reject(exchange, INVALID_TOKEN_CHALLENGE, "The bearer token is not known.");
-        }
-        Authentication authentication = Authentication.of(identity.get(), token.get());
+        Mono<Identity> identity = ApiRoutes.isAdminRequest(exchange.getRequest())
+                && platformAdmin.matches(token.get()) ? Mono.just(Identity.platformAdmin())
+                : credentials.identify(token.get());
+        return identity.map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isPresent()
+                        ? chain.filter(authenticated(exchange, caller.get(), token.get()))
+                        : reject(exchange, INVALID_TOKEN_CHALLENGE,
+                        "The bearer token is not known, no longer valid or not accepted here."));
+    }
+
+    private static ServerWebExchange authenticated(ServerWebExchange exchange, Identity caller, String token) {
         ServerWebExchange authenticated = exchange.mutate()
-                .request(request -> request.headers(headers -> actAs(identity.get(), headers)))
+                .request(request -> request.headers(BearerAuthenticationFilter::withoutCredentials))
                 .build();
-        authentication.attachTo(authenticated);
-        return chain.filter(authenticated);
+        Authentication.of(caller, token).attachTo(authenticated);
+        return authenticated;
     }
 
     private static Optional<String> bearerToken(ServerHttpRequest request) {
@@ -70,11 +80,10 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    private static void actAs(Identity identity, HttpHeaders headers) {
+    /** HttpHeaders compare names without regard to case, so {@code kariz-user-id} goes too. */
+    private static void withoutCredentials(HttpHeaders headers) {
         headers.remove(HttpHeaders.AUTHORIZATION);
-        headers.set(Identity.ORGANIZATION_HEADER, identity.organizationId());
-        headers.set(Identity.USER_HEADER, identity.userId());
-        headers.set(Identity.TIME_ZONE_HEADER, identity.timeZone().getId());
+        Identity.HEADERS.forEach(headers::remove);
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, String challenge, String detail) {

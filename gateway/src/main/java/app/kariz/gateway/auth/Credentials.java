@@ -1,13 +1,15 @@
 package app.kariz.gateway.auth;
 
-import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
- * Resolves a bearer token to the identity it belongs to. Local mode knows one demo user
- * ({@link DemoCredentials}); a store of organisations, users and their tokens can take its place.
+ * Resolves a bearer token (an API token or, with OIDC configured, a JWT) to the identity it belongs to.
  */
 public interface Credentials {
 
-    /** The identity the token belongs to, or empty for a token nobody holds. Must not leak timing. */
-    Optional<Identity> identify(String bearerToken);
+    /**
+     * The identity the token belongs to, or empty for a token nobody holds (unknown, revoked, expired, or whose
+     * user or organisation is gone). Never blocks the calling thread.
+     */
+    Mono<Identity> identify(String bearerToken);
 }

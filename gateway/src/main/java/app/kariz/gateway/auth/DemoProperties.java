@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 /**
- * {@code kariz.demo.*}: the local demo user; the documented defaults live in {@code gateway.properties}.
+ * {@code kariz.demo.*}: the local demo organisation and its administrator; the documented defaults live in
+ * {@code gateway.properties}.
  *
  * @param token     the demo user's bearer token ({@code KARIZ_DEMO_TOKEN}); blank means: use {@code tokenFile}
  * @param tokenFile where the token is kept when none is configured; created with a random token if absent
@@ -18,8 +19,4 @@ public record DemoProperties(String token,
                              @DefaultValue("demo") String organizationId,
                              @DefaultValue("demo-user") String userId,
                              @DefaultValue("Asia/Tehran") ZoneId timeZone) {
-
-    public Identity identity() {
-        return new Identity(organizationId, userId, timeZone);
-    }
 }

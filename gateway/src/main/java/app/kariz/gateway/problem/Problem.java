@@ -3,13 +3,28 @@ package app.kariz.gateway.problem;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * An RFC 9457 problem the gateway itself answers with, typed like the services' problems:
  * {@code urn:kariz:problem:<slug>}.
+ *
+ * @param errors the invalid fields of an invalid input, else empty
  */
-public record Problem(HttpStatus status, String slug, String title, String detail) {
+public record Problem(HttpStatus status, String slug, String title, String detail, List<FieldError> errors) {
+
+    /** One invalid field of a request body, as the services name them: {@code {field, message}}. */
+    public record FieldError(String field, String message) {
+    }
+
+    public Problem {
+        errors = List.copyOf(errors);
+    }
+
+    public Problem(HttpStatus status, String slug, String title, String detail) {
+        this(status, slug, title, detail, List.of());
+    }
 
     public URI type() {
         return URI.create("urn:kariz:problem:" + slug);
@@ -29,6 +44,17 @@ public record Problem(HttpStatus status, String slug, String title, String detai
 
     public static Problem forbidden(String detail) {
         return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    /** 422 in the services' form: the detail names the one field, or says how many are invalid. */
+    public static Problem invalidInput(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid input", detail, errors);
+    }
+
+    public static Problem conflict(String detail) {
+        return new Problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
     }
 
     public static Problem tooManyRequests(String detail) {

@@ -2,6 +2,7 @@ package app.kariz.gateway.problem;
 
 import app.kariz.gateway.routing.RoutingConfiguration;
 import app.kariz.gateway.tracing.RequestTrace;
+import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -58,6 +59,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private Problem problemFor(ServerWebExchange exchange, Throwable error) {
+        if (error instanceof ProblemException answered) {
+            return answered.problem();
+        }
         String service = serviceOf(exchange);
         if (isTimeout(error)) {
             log.warn("{} did not answer {} in time: {}", service, exchange.getRequest().getPath(), error.toString());
@@ -72,6 +76,12 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof ResponseStatusException statusError) {
             return problemFor(exchange, statusError);
+        }
+        if (hasCause(error, MongoException.class)) {
+            // Every authenticated request reads the identity store: without it nobody can be let in.
+            log.warn("The identity store failed: {}", error.toString());
+            return Problem.serviceUnavailable("The gateway cannot check who is calling right now; nothing was "
+                    + "changed. Try again shortly.");
         }
         if (isRouted(exchange) && hasCause(error, IOException.class)) {
             log.warn("Connection to {} failed: {}", service, error.toString());

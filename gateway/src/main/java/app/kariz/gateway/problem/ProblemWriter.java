@@ -47,6 +47,9 @@ public class ProblemWriter {
         if (instance != null) {
             fields.put("instance", instance);
         }
+        if (!problem.errors().isEmpty()) {
+            fields.put("errors", problem.errors());
+        }
         try {
             return json.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {

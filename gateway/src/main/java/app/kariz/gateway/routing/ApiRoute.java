@@ -6,11 +6,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** One public operation: a method and path pattern, and the service that answers it. */
-public record ApiRoute(Service service, HttpMethod method, PathPattern path) {
+/** One public operation: a method and path pattern, who may call it, and the service that answers it. */
+public record ApiRoute(Service service, Access access, HttpMethod method, PathPattern path) {
 
-    public static ApiRoute of(Service service, HttpMethod method, String path) {
-        return new ApiRoute(service, method, PathPatternParser.defaultInstance.parse(path));
+    public static ApiRoute of(Service service, Access access, HttpMethod method, String path) {
+        return new ApiRoute(service, access, method, PathPatternParser.defaultInstance.parse(path));
     }
 
     public boolean matches(ServerHttpRequest request) {

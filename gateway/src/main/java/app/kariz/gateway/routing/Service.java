@@ -1,7 +1,9 @@
 package app.kariz.gateway.routing;
 
-/** The services behind the gateway. */
+/** Who answers an operation: a service behind the gateway, or the gateway itself. */
 public enum Service {
+    /** Organisations, users and tokens: the gateway keeps them and answers these operations itself. */
+    GATEWAY("gateway"),
     DEAL("deal-service"),
     ACTIVITY("activity-service"),
     PIPELINE_VIEW("pipeline-view-service");

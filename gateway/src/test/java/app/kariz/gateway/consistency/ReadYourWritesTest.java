@@ -5,8 +5,10 @@ import app.kariz.events.Position;
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;
-import app.kariz.gateway.auth.DemoCredentials;
 import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Identities;
+import app.kariz.gateway.identity.Role;
+import app.kariz.gateway.identity.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,11 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +41,10 @@ class ReadYourWritesTest {
     static class TwoUsers {
         @Bean
         @Primary
-        Credentials twoUsers(DemoCredentials demo) {
-            Identity other = new Identity("demo", "other-user", ZoneId.of("Europe/Berlin"));
-            return token -> demo.identify(token).or(() -> token.equals(OTHER_TOKEN) ? Optional.of(other)
-                    : Optional.empty());
+        Credentials twoUsers(Identities identities) {
+            Identity other = new Identity("demo", "other-user", Role.MEMBER, Visibility.EVERYONE,
+                    ZoneId.of("Europe/Berlin"));
+            return token -> token.equals(OTHER_TOKEN) ? Mono.just(other) : identities.identifyApiToken(token);
         }
     }
 

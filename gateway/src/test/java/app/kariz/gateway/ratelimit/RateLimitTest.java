@@ -4,6 +4,8 @@ import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;
 import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Role;
+import app.kariz.gateway.identity.Visibility;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +16,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +42,9 @@ class RateLimitTest {
         @Primary
         Credentials manyUsers() {
             return token -> token.startsWith("token-")
-                    ? Optional.of(new Identity("demo", token.substring("token-".length()), ZoneId.of("UTC")))
-                    : Optional.empty();
+                    ? Mono.just(new Identity("demo", token.substring("token-".length()), Role.MEMBER,
+                    Visibility.EVERYONE, ZoneId.of("UTC")))
+                    : Mono.empty();
         }
 
         @Bean

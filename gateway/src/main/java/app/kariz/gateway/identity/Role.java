@@ -1,0 +1,14 @@
+package app.kariz.gateway.identity;
+
+/**
+ * What a caller may do. Users of an organisation are {@code ADMIN}, {@code MANAGER} or {@code MEMBER};
+ * {@code PLATFORM_ADMIN} is the operator holding {@code KARIZ_ADMIN_TOKEN}, who belongs to no organisation.
+ */
+public enum Role {
+    ADMIN, MANAGER, MEMBER, PLATFORM_ADMIN;
+
+    /** The roles a user of an organisation can have. */
+    public boolean isUserRole() {
+        return this != PLATFORM_ADMIN;
+    }
+}
