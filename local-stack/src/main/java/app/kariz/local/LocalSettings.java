@@ -15,13 +15,24 @@ import java.util.Map;
  * @param kafkaBootstrapServers an existing Kafka to use instead of the in-process broker
  *                     ({@code KARIZ_KAFKA_BOOTSTRAP_SERVERS}); null starts the in-process one
  * @param mongoUri     an existing MongoDB to use instead of the in-process server ({@code KARIZ_MONGO_URI})
+ * @param adminToken   the platform administrator's bearer token ({@code KARIZ_ADMIN_TOKEN}); null turns the
+ *                     platform administration endpoints off
+ * @param internalSecret the key the gateway signs identity headers with and the services check them with
+ *                     ({@code KARIZ_INTERNAL_SECRET}); null makes a random one for this run, as nothing outside
+ *                     this JVM needs it
  */
 public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken,
-                            String kafkaBootstrapServers, String mongoUri) {
+                            String kafkaBootstrapServers, String mongoUri, String adminToken,
+                            String internalSecret) {
 
     /** Everything in process, on the given ports. */
     public LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken) {
-        this(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, null, null);
+        this(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, null, null, null, null);
+    }
+
+    public LocalSettings withAdminToken(String token) {
+        return new LocalSettings(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, kafkaBootstrapServers,
+                mongoUri, token, internalSecret);
     }
 
     public static LocalSettings fromEnvironment(Map<String, String> env) {
@@ -32,6 +43,8 @@ public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mo
                 Integer.parseInt(env.getOrDefault("KARIZ_MONGO_PORT", "27118")),
                 env.get("KARIZ_DEMO_TOKEN"),
                 env.get("KARIZ_KAFKA_BOOTSTRAP_SERVERS"),
-                env.get("KARIZ_MONGO_URI"));
+                env.get("KARIZ_MONGO_URI"),
+                env.get("KARIZ_ADMIN_TOKEN"),
+                env.get("KARIZ_INTERNAL_SECRET"));
     }
 }

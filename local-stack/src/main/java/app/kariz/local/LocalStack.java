@@ -14,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -73,7 +75,9 @@ public final class LocalStack implements AutoCloseable {
                 storage.add(kafka);
                 kafkaBootstrapServers = kafka.bootstrapServers();
             }
+            String secret = settings.internalSecret() != null ? settings.internalSecret() : randomSecret();
             List<String> shared = List.of(
+                    "--kariz.identity.secret=" + secret,
                     "--server.port=0",
                     "--server.address=127.0.0.1",
                     "--kariz.mongo.uri=" + mongoUri,
@@ -100,9 +104,15 @@ public final class LocalStack implements AutoCloseable {
                     "--spring.main.log-startup-info=false",
                     "--kariz.gateway.deal-service-uri=http://127.0.0.1:" + port(deals.join()),
                     "--kariz.gateway.activity-service-uri=http://127.0.0.1:" + port(activities.join()),
-                    "--kariz.gateway.view-service-uri=http://127.0.0.1:" + port(views.join())));
+                    "--kariz.gateway.view-service-uri=http://127.0.0.1:" + port(views.join()),
+                    "--kariz.identity.secret=" + secret,
+                    "--kariz.mongo.uri=" + mongoUri,
+                    "--kariz.kafka.bootstrap-servers=" + kafkaBootstrapServers));
             if (settings.demoToken() != null) {
                 gatewayArgs.add("--kariz.demo.token=" + settings.demoToken());
+            }
+            if (settings.adminToken() != null) {
+                gatewayArgs.add("--kariz.identity.admin-token=" + settings.adminToken());
             }
             ConfigurableApplicationContext gateway = GatewayApplication.builder().registerShutdownHook(false)
                     .run(gatewayArgs.toArray(String[]::new));
@@ -112,6 +122,12 @@ public final class LocalStack implements AutoCloseable {
             new LocalStack(storage, started, null, kafkaBootstrapServers, mongoUri, 0).close();
             throw e;
         }
+    }
+
+    private static String randomSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     private static void stop(ConfigurableApplicationContext service) {

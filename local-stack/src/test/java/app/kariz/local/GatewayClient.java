@@ -55,13 +55,26 @@ final class GatewayClient {
         return send(request(path).DELETE());
     }
 
+    /** Any method, with a JSON body when one is given. */
+    Reply send(String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder request = request(path).method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     Reply getWithoutToken(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
+    /** With the client's token; none when it has none, as an anonymous caller. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path))
+                .timeout(Duration.ofSeconds(30));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Reply send(HttpRequest.Builder request) {
