@@ -1,5 +1,6 @@
 package app.kariz.gateway.auth;
 
+import app.kariz.gateway.apidocs.PublicPaths;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
 import app.kariz.gateway.routing.ApiRoutes;
@@ -45,7 +46,7 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!ApiRoutes.isApiRequest(exchange.getRequest())) {
+        if (!ApiRoutes.isApiRequest(exchange.getRequest()) || PublicPaths.isPublic(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         Optional<String> token = bearerToken(exchange.getRequest());

@@ -1,5 +1,6 @@
 package app.kariz.gateway.routing;
 
+import app.kariz.gateway.apidocs.PublicPaths;
 import app.kariz.gateway.auth.BearerAuthenticationFilter;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
@@ -33,7 +34,8 @@ public class UnknownOperationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!ApiRoutes.isApiRequest(request) || ApiRoutes.routeFor(request).isPresent()) {
+        if (!ApiRoutes.isApiRequest(request) || ApiRoutes.routeFor(request).isPresent()
+                || PublicPaths.isPublic(request)) {
             return chain.filter(exchange);
         }
         String path = request.getPath().value();
