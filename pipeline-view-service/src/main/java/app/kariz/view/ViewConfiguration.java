@@ -11,7 +11,9 @@ import app.kariz.view.consistency.AwaitAppliedPositions;
 import app.kariz.view.deallist.DealList;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.projection.PipelineViewProjection;
+import app.kariz.view.store.PinGenerationPerRequest;
 import app.kariz.view.store.ViewCollections;
+import app.kariz.view.store.ViewGenerations;
 import app.kariz.view.stream.BoardChangeLog;
 import app.kariz.view.stream.ChangeRecordingProjection;
 import app.kariz.view.timeline.Timelines;
@@ -34,10 +36,19 @@ public class ViewConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Indexes are created before anything reads or the consumer (a lifecycle bean, started last) writes. */
     @Bean
-    public ViewCollections viewCollections(MongoDatabase mongoDatabase) {
-        ViewCollections collections = ViewCollections.in(mongoDatabase);
+    public ViewGenerations viewGenerations(MongoDatabase mongoDatabase, ViewProperties properties) {
+        return new ViewGenerations(mongoDatabase, properties.generationRefresh());
+    }
+
+    /**
+     * The collections of the generation being served, whichever that is at the moment of each call (see
+     * {@link ViewGenerations}). Indexes are created before anything reads or the consumer (a lifecycle bean,
+     * started last) writes.
+     */
+    @Bean
+    public ViewCollections viewCollections(ViewGenerations generations) {
+        ViewCollections collections = generations.routed();
         collections.createIndexes();
         return collections;
     }
@@ -105,14 +116,21 @@ public class ViewConfiguration {
         return new Activities(collections, indicatorRule);
     }
 
+    /**
+     * A read first waits for its own writes, then is pinned to the generation served when it first reads the view,
+     * so a switch to a rebuilt view while it waited is seen, and one while it reads is not.
+     */
     @Bean
     public WebMvcConfigurer awaitAppliedPositionsBeforeReads(AppliedPositions positions,
-                                                             ViewProperties properties) {
+                                                             ViewProperties properties,
+                                                             ViewGenerations generations) {
         AwaitAppliedPositions interceptor = new AwaitAppliedPositions(positions, properties.awaitTimeout());
+        PinGenerationPerRequest pinning = new PinGenerationPerRequest(generations);
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+                registry.addInterceptor(pinning).addPathPatterns("/api/**");
             }
         };
     }

@@ -11,7 +11,8 @@ import app.kariz.view.consistency.InOrderStreams;
 import app.kariz.view.consistency.OpenGaps;
 import app.kariz.view.consistency.ParkedEvents;
 import app.kariz.view.projection.PipelineViewProjection;
-import com.mongodb.client.MongoDatabase;
+import app.kariz.view.rebuild.LiveApplyGate;
+import app.kariz.view.store.ViewCollections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,10 +41,10 @@ public class EventConsumerConfiguration {
 
     public static final String GROUP_ID = "pipeline-view";
 
+    /** In the generation being served, like every read model (its indexes come with the generation's). */
     @Bean
-    public ParkedEvents parkedEvents(MongoDatabase mongoDatabase, MeterRegistry meters) {
-        ParkedEvents parked = ParkedEvents.in(mongoDatabase);
-        parked.createIndexes();
+    public ParkedEvents parkedEvents(ViewCollections collections, MeterRegistry meters) {
+        ParkedEvents parked = new ParkedEvents(collections.parkedEvents());
         Gauge.builder("kariz.view.events.waiting", parked, ParkedEvents::count)
                 .description("Events parked until a gap before them in their stream is filled")
                 .register(meters);
@@ -51,8 +52,8 @@ public class EventConsumerConfiguration {
     }
 
     @Bean
-    public OpenGaps openGaps(MongoDatabase mongoDatabase, MeterRegistry meters) {
-        OpenGaps gaps = OpenGaps.in(mongoDatabase);
+    public OpenGaps openGaps(ViewCollections collections, MeterRegistry meters) {
+        OpenGaps gaps = new OpenGaps(collections.streamGaps());
         Gauge.builder("kariz.view.gaps.open", gaps, OpenGaps::count)
                 .description("Streams waiting for missing events to be published again")
                 .register(meters);
@@ -85,10 +86,12 @@ public class EventConsumerConfiguration {
         return new GapHealing(openGaps, positions, healRequests, healBackoff, properties.checkEvery(), clock);
     }
 
+    /** Each event is applied inside the gate a rebuild switches generations in, never during an event. */
     @Bean
     public EventStreamConsumer pipelineViewConsumer(KafkaProperties kafka, Admin kafkaAdmin,
-                                                    InOrderStreams inOrderStreams, MeterRegistry meters) {
+                                                    InOrderStreams inOrderStreams, LiveApplyGate gate,
+                                                    MeterRegistry meters) {
         return new EventStreamConsumer(kafka, kafkaAdmin, GROUP_ID,
-                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), inOrderStreams, meters);
+                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), gate.guarding(inOrderStreams), meters);
     }
 }

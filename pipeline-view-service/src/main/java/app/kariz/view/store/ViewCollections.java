@@ -7,7 +7,10 @@ import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The read models in MongoDB. Every document carries its {@code organizationId} and every read filters on it.
@@ -20,15 +23,63 @@ import java.util.Set;
  * @param dealCards  one per deal: the deal's own fields plus a summary of its activities; a deleted deal leaves
  *                   a tombstone {@code {_id, organizationId, dealSeq, deletedAt, deletedBy}}
  * @param timeline   one per history entry, keyed by the event id; a deleted deal's are removed
+ * @param parkedEvents events that arrived after a gap in their stream, waiting for it to be filled
+ *                     ({@link app.kariz.view.consistency.ParkedEvents})
+ * @param streamGaps   the streams with such a gap ({@link app.kariz.view.consistency.OpenGaps})
+ *
+ * <p>Together these are one <em>generation</em> of the view: everything built from the event topics, and
+ * nothing else ({@code board_changes}, the live streams' log, and {@code view_generation}, which names the
+ * generation that is served, are not). Generation 0 has the plain names ({@code deal_cards}), so a database
+ * written before generations existed is generation 0 as it is; generation {@code n > 0} has them with the
+ * suffix {@code _g<n>} ({@code deal_cards_g3}). A rebuild fills the next generation while the current one is
+ * served ({@link ViewGenerations}).
  */
 public record ViewCollections(MongoCollection<Document> positions, MongoCollection<Document> pipelines,
                               MongoCollection<Document> activities, MongoCollection<Document> dealCards,
-                              MongoCollection<Document> timeline) {
+                              MongoCollection<Document> timeline, MongoCollection<Document> parkedEvents,
+                              MongoCollection<Document> streamGaps) {
 
+    /** The base names of one generation's collections, in the order of the record's components. */
+    public static final List<String> NAMES = List.of("positions", "pipelines", "activities", "deal_cards",
+            "timeline", "parked_events", "stream_gaps");
+    private static final Pattern GENERATED_NAME = Pattern.compile("^(" + String.join("|", NAMES) + ")(?:_g(\\d+))?$");
+
+    /** Generation 0, the plain names. */
     public static ViewCollections in(MongoDatabase database) {
-        return new ViewCollections(database.getCollection("positions"), database.getCollection("pipelines"),
-                database.getCollection("activities"), database.getCollection("deal_cards"),
-                database.getCollection("timeline"));
+        return in(database, 0);
+    }
+
+    public static ViewCollections in(MongoDatabase database, long generation) {
+        return new ViewCollections(
+                database.getCollection(name("positions", generation)),
+                database.getCollection(name("pipelines", generation)),
+                database.getCollection(name("activities", generation)),
+                database.getCollection(name("deal_cards", generation)),
+                database.getCollection(name("timeline", generation)),
+                database.getCollection(name("parked_events", generation)),
+                database.getCollection(name("stream_gaps", generation)));
+    }
+
+    /** The collection name of {@code baseName} in {@code generation}. */
+    public static String name(String baseName, long generation) {
+        if (generation < 0) {
+            throw new IllegalArgumentException("A generation is 0 or more, not " + generation);
+        }
+        return generation == 0 ? baseName : baseName + "_g" + generation;
+    }
+
+    /** The generation a collection of the view belongs to, or -1 for a collection that is not part of one. */
+    public static long generationOf(String collectionName) {
+        Matcher name = GENERATED_NAME.matcher(collectionName);
+        if (!name.matches()) {
+            return -1;
+        }
+        return name.group(2) == null ? 0 : Long.parseLong(name.group(2));
+    }
+
+    /** Every collection of the generation, in the order of {@link #NAMES}. */
+    public List<MongoCollection<Document>> all() {
+        return List.of(positions, pipelines, activities, dealCards, timeline, parkedEvents, streamGaps);
     }
 
     /**
@@ -62,6 +113,8 @@ public record ViewCollections(MongoCollection<Document> positions, MongoCollecti
         // A deal's history, newest first, paged by (at, seq, _id).
         timeline.createIndex(Indexes.compoundIndex(Indexes.ascending("dealId"), Indexes.descending("at", "seq",
                 "_id")), new IndexOptions().name("deal_history_page"));
+        // A stream's parked events, lowest sequence first (the same index ParkedEvents.createIndexes makes).
+        parkedEvents.createIndex(Indexes.ascending("stream", "seq"), new IndexOptions().name("stream_seq"));
     }
 
     /** Drops the named indexes where they exist. */
