@@ -1,6 +1,6 @@
 package app.kariz.view.activity;
 
-import app.kariz.support.web.Caller;
+import app.kariz.view.access.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +17,16 @@ public class ActivityController {
     }
 
     /**
-     * Another organisation's activity, and one whose deal was deleted, answers exactly like an unknown one. The
-     * {@code ETag} is the activity's version, {@code "3"}, set directly for the same reason as the deal card's:
-     * the state changes with the clock while the version stays.
+     * Another organisation's activity, one whose deal was deleted, and for a restricted viewer one assigned to
+     * someone else, answers exactly like an unknown one. The {@code ETag} is the activity's version, {@code "3"},
+     * set directly for the same reason as the deal card's: the state changes with the clock while the version
+     * stays.
      */
     @GetMapping("/api/v1/activities/{id}")
-    public Activity activity(@PathVariable String id, Caller caller, HttpServletResponse response) {
-        Activity activity = activities.find(caller.organizationId(), id).orElseThrow(() -> Activities.notFound(id));
+    public Activity activity(@PathVariable String id, Viewer viewer, HttpServletResponse response) {
+        Activity activity = activities.find(viewer.organizationId(), id)
+                .filter(found -> viewer.seesActivityAssignedTo(found.assigneeId()))
+                .orElseThrow(() -> Activities.notFound(id));
         response.setHeader(HttpHeaders.ETAG, "\"" + activity.version() + "\"");
         return activity;
     }

@@ -13,7 +13,8 @@ public record Board(String pipelineId, String name, List<Column> stages) {
      * @param rottenAfterDays after how many untouched days an open deal on this stage is rotten; null: never
      * @param counts          how many open deals of the stage show each indicator, 0 included; they follow the
      *                        {@code ownerId} filter but not the {@code indicator} filter, so a filtered board
-     *                        still shows what the other indicators hold
+     *                        still shows what the other indicators hold; like everything on the board they count
+     *                        only deals the viewer may see
      * @param count           how many open deals of the stage match every filter, {@code indicator} included
      * @param totalValue      the summed value of those deals, one exact decimal per currency (by currency code);
      *                        deals without a value add nothing

@@ -72,7 +72,7 @@ public class Boards {
     }
 
     private Board board(String organizationId, Pipeline pipeline, BoardFilter filter, int limit, Instant now) {
-        Map<String, StageTally> tallies = tally(organizationId, pipeline.id(), filter.ownerId(), now);
+        Map<String, StageTally> tallies = tally(organizationId, pipeline.id(), filter, now);
         List<Board.Column> columns = new ArrayList<>();
         for (Pipeline.Stage stage : pipeline.stages()) {
             StageTally tally = tallies.getOrDefault(stage.id(), new StageTally());
@@ -88,16 +88,14 @@ public class Boards {
     }
 
     /**
-     * Every open card of the pipeline (of the owner, when given) grouped by stage, indicator and value: the counts
-     * come back per group, and the amounts (stored as decimal strings) are summed exactly here, since neither
-     * MongoDB nor its in-process stand-in sums decimal strings.
+     * Every open card of the pipeline (of the owner, when given; only those the viewer may see) grouped by stage,
+     * indicator and value: the counts come back per group, and the amounts (stored as decimal strings) are summed
+     * exactly here, since neither MongoDB nor its in-process stand-in sums decimal strings.
      */
-    private Map<String, StageTally> tally(String organizationId, String pipelineId, String ownerId, Instant now) {
+    private Map<String, StageTally> tally(String organizationId, String pipelineId, BoardFilter filter, Instant now) {
         List<Bson> match = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
                 Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())));
-        if (ownerId != null) {
-            match.add(Filters.eq("ownerId", ownerId));
-        }
+        match.addAll(ownerConditions(filter));
         Document groupKey = new Document("stageId", "$stageId")
                 .append("indicator", IndicatorQuery.nameOf(now))
                 .append("currency", "$value.currency")
@@ -118,11 +116,24 @@ public class Boards {
                           Set<Indicator> indicators, BoardCursor after, int limit, Instant now) {
         List<Bson> scope = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
                 Filters.eq("pipelineId", pipelineId), Filters.eq("stageId", stage.id())));
-        if (filter.ownerId() != null) {
-            scope.add(Filters.eq("ownerId", filter.ownerId()));
-        }
+        scope.addAll(ownerConditions(filter));
         BoardOrder.Page page = BoardOrder.page(dealCards, Filters.and(scope), indicators, after, limit, now);
         return new DealPage(page.cards().stream().map(card -> cards.toCard(card, stage.rottenAfterDays(), now))
                 .toList(), page.next() == null ? null : page.next().encode());
+    }
+
+    /**
+     * The owner asked for and the owner the viewer is restricted to are two conditions, so asking a restricted
+     * viewer's board for someone else's deals finds nothing.
+     */
+    private static List<Bson> ownerConditions(BoardFilter filter) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.ownerId() != null) {
+            conditions.add(Filters.eq("ownerId", filter.ownerId()));
+        }
+        if (filter.restrictedToOwnerId() != null) {
+            conditions.add(Filters.eq("ownerId", filter.restrictedToOwnerId()));
+        }
+        return conditions;
     }
 }

@@ -1,6 +1,6 @@
 package app.kariz.view.card;
 
-import app.kariz.support.web.Caller;
+import app.kariz.view.access.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,8 @@ public class DealCardController {
     }
 
     /**
-     * Another organisation's deal answers exactly like an unknown one, so ids reveal nothing.
+     * Another organisation's deal, and for a restricted viewer a deal someone else owns, answers exactly like an
+     * unknown one, so ids reveal nothing.
      *
      * <p>The {@code ETag} is the deal's version, {@code "7"}, for the deal service's {@code If-Match}. It is set on
      * the response directly rather than through {@code ResponseEntity}, which would answer a matching
@@ -25,8 +26,10 @@ public class DealCardController {
      * the card is always sent in full.
      */
     @GetMapping("/api/v1/deals/{id}")
-    public DealCard card(@PathVariable String id, Caller caller, HttpServletResponse response) {
-        DealCard card = dealCards.find(caller.organizationId(), id).orElseThrow(() -> DealCards.notFound(id));
+    public DealCard card(@PathVariable String id, Viewer viewer, HttpServletResponse response) {
+        DealCard card = dealCards.find(viewer.organizationId(), id)
+                .filter(found -> viewer.seesDealOwnedBy(found.ownerId()))
+                .orElseThrow(() -> DealCards.notFound(id));
         response.setHeader(HttpHeaders.ETAG, "\"" + card.version() + "\"");
         return card;
     }

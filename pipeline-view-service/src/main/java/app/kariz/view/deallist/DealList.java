@@ -68,6 +68,10 @@ public class DealList {
         if (query.ownerId() != null) {
             filters.add(Filters.eq("ownerId", query.ownerId()));
         }
+        // A condition of its own: a restricted viewer's ownerId filter naming someone else finds nothing.
+        if (query.restrictedToOwnerId() != null) {
+            filters.add(Filters.eq("ownerId", query.restrictedToOwnerId()));
+        }
         if (query.text() != null) {
             filters.add(TextSearch.matching(query.text()));
         }

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param indicators deals showing one of these (open deals only, so with WON or LOST nothing matches); when
  *                   given, the list is in board order instead of newest first
  * @param text       the search text {@code q}, see {@link TextSearch}
+ * @param restrictedToOwnerId the viewer may see only this owner's deals (their own), whatever {@code ownerId}
+ *                            asks for; null when they see every deal
  */
 public record DealQuery(DealStatus status, String pipelineId, String ownerId, Set<Indicator> indicators,
-                        String text) {
+                        String text, String restrictedToOwnerId) {
 
     public DealQuery {
         pipelineId = blankToNull(pipelineId);
@@ -26,6 +28,11 @@ public record DealQuery(DealStatus status, String pipelineId, String ownerId, Se
             throw new InvalidInputException("q", "must be at most " + TextSearch.MAX_LENGTH + " characters");
         }
         indicators = indicators == null ? null : Set.copyOf(indicators);
+    }
+
+    /** The query of a viewer who sees every deal. */
+    public DealQuery(DealStatus status, String pipelineId, String ownerId, Set<Indicator> indicators, String text) {
+        this(status, pipelineId, ownerId, indicators, text, null);
     }
 
     /** The {@code status} query parameter; null when absent or blank. */

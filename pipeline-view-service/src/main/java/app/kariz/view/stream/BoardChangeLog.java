@@ -20,7 +20,7 @@ import java.util.UUID;
  * The order in which boards changed: one global sequence over every applied event that wrote a deal card (or
  * changed a pipeline), kept in the single document of the {@code board_changes} collection,
  * {@code {_id: "log", epoch, seq, capacity, slots: {"s<seq % capacity>": {seq, organizationId, dealId,
- * pipelineId}}}}.
+ * pipelineId, leftOwnerId}}}}.
  *
  * <p>A change is recorded by one compare-and-set update, {@code seq: n → n + 1} together with the slot of
  * {@code n + 1}. MongoDB applies the updates of one document one at a time, so writers in any number of service
@@ -106,7 +106,20 @@ public final class BoardChangeLog {
      * @return the change's sequence number
      */
     public long recordCard(String organizationId, String dealId, String leftPipelineId) {
-        return record(organizationId, dealId, leftPipelineId);
+        return recordCard(organizationId, dealId, leftPipelineId, null);
+    }
+
+    /**
+     * Records that the card of {@code dealId} was just written.
+     *
+     * @param leftPipelineId the pipeline whose board the write took the card off (moved elsewhere, deleted);
+     *                       null otherwise
+     * @param leftOwnerId    the owner the write took the card from (handed to someone else, deleted); null
+     *                       otherwise
+     * @return the change's sequence number
+     */
+    public long recordCard(String organizationId, String dealId, String leftPipelineId, String leftOwnerId) {
+        return record(organizationId, dealId, leftPipelineId, leftOwnerId);
     }
 
     /**
@@ -115,10 +128,10 @@ public final class BoardChangeLog {
      * @return the change's sequence number
      */
     public long recordPipeline(String organizationId, String pipelineId) {
-        return record(organizationId, null, pipelineId);
+        return record(organizationId, null, pipelineId, null);
     }
 
-    private long record(String organizationId, String dealId, String pipelineId) {
+    private long record(String organizationId, String dealId, String pipelineId, String leftOwnerId) {
         Head known = lastSeen;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (known == null) {
@@ -126,7 +139,7 @@ public final class BoardChangeLog {
             }
             long next = known.seq() + 1;
             Document slot = new Document("seq", next).append("organizationId", organizationId)
-                    .append("dealId", dealId).append("pipelineId", pipelineId);
+                    .append("dealId", dealId).append("pipelineId", pipelineId).append("leftOwnerId", leftOwnerId);
             // The epoch too: after a new epoch the same sequence number may come round with another capacity.
             long matched = collection.updateOne(Filters.and(Filters.eq("_id", DOCUMENT_ID),
                             Filters.eq("epoch", known.epoch()), Filters.eq("seq", known.seq())),
@@ -172,7 +185,7 @@ public final class BoardChangeLog {
                 return Optional.empty();
             }
             changes.add(new BoardChange(seq, slot.getString("organizationId"), slot.getString("dealId"),
-                    slot.getString("pipelineId")));
+                    slot.getString("pipelineId"), slot.getString("leftOwnerId")));
         }
         return Optional.of(changes);
     }

@@ -7,6 +7,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the changes recorded since the last call from the {@link BoardChangeLog} (shared by every instance, so
  * each instance sees every change whichever instance applied it) and sends each subscriber of an affected board
  * the card as it is now, or its removal; then it sends the cards of boards whose indicators turned by the clock
- * alone. A new subscriber that gives the id of the last message it got is first sent what it missed.
+ * alone. A new subscriber that gives the id of the last message it got is first sent what it missed. A subscriber
+ * who sees only their own deals is sent only what concerns them ({@link BoardUpdates#seenBy}), live and when
+ * resuming alike.
  *
  * <p>All of this happens under one lock, so a subscriber joins between two polls and never misses or doubles a
  * change; the messages themselves are written to the clients by the {@code sender} threads.
@@ -57,15 +60,16 @@ public class BoardStreams {
      * A new stream of the board, starting after {@code lastEventId} when given (a position this service sent).
      * The caller has checked that the board exists and is the organisation's.
      *
+     * @param onlyOwnerId the subscriber sees only this owner's cards (their own); null: every card of the board
      * @throws TooManyStreamsException when this instance already serves as many streams as it may
      */
-    public SseEmitter subscribe(String organizationId, String pipelineId, String lastEventId) {
+    public SseEmitter subscribe(String organizationId, String pipelineId, String onlyOwnerId, String lastEventId) {
         if (open.incrementAndGet() > properties.maxStreams()) {
             open.decrementAndGet();
             throw new TooManyStreamsException(properties.maxStreams());
         }
         SseEmitter emitter = new SseEmitter(properties.maxDuration().toMillis());
-        Subscription subscription = new Subscription(organizationId, pipelineId, emitter, sender,
+        Subscription subscription = new Subscription(organizationId, pipelineId, onlyOwnerId, emitter, sender,
                 properties.queueCapacity(), this::closed);
         try {
             synchronized (lock) {
@@ -164,8 +168,7 @@ public class BoardStreams {
         for (BoardUpdates.Update update : toSend) {
             Board board = boards.get(new BoardKey(update.organizationId(), update.pipelineId()));
             if (board != null) {
-                board.send(StreamMessage.event(update.event(), position(update.seq(), board.judgedUntil),
-                        update.data()));
+                send(board.subscribers, update, position(update.seq(), board.judgedUntil));
                 board.noteTurns(now, update.todayAt(), update.overdueAt());
             }
         }
@@ -186,7 +189,7 @@ public class BoardStreams {
         } else {
             for (BoardUpdates.Update update : updates.cardsOf(key.organizationId(), key.pipelineId(), turned.get(),
                     processed.seq())) {
-                board.send(StreamMessage.event(update.event(), position(processed.seq(), now), update.data()));
+                send(board.subscribers, update, position(processed.seq(), now));
             }
         }
         board.judgedUntil = now;
@@ -234,12 +237,19 @@ public class BoardStreams {
             }
         };
         for (BoardUpdates.Update update : updates.of(changes.get(), thisBoard)) {
-            subscription.send(StreamMessage.event(update.event(), position(update.seq(), from.get().judgedAt()),
-                    update.data()));
+            send(List.of(subscription), update, position(update.seq(), from.get().judgedAt()));
         }
         for (BoardUpdates.Update update : updates.cardsOf(organizationId, pipelineId, turned.get(),
                 processed.seq())) {
-            subscription.send(StreamMessage.event(update.event(), position(processed.seq(), now), update.data()));
+            send(List.of(subscription), update, position(processed.seq(), now));
+        }
+    }
+
+    /** The update to each subscriber as they may see it; one that falls too far behind leaves on the way. */
+    private void send(Collection<Subscription> subscribers, BoardUpdates.Update update, StreamPosition position) {
+        for (Subscription subscription : List.copyOf(subscribers)) {
+            updates.seenBy(update, subscription.onlyOwnerId()).ifPresent(seen ->
+                    subscription.send(StreamMessage.event(seen.event(), position, seen.data())));
         }
     }
 

@@ -29,10 +29,13 @@ import java.util.function.Supplier;
  * {@code GET /api/v1/deals/{id}} shows it now (indicator judged at the time of pushing), or that it left the
  * board and why. Several changes of one card are told once, as the card is now. A change of the pipeline itself
  * (name, stages) is a {@code reset}: the client loads the board again.
+ *
+ * <p>A viewer who sees only their own deals is told only of cards they own, and that a card is gone once it is
+ * handed to someone else ({@link #seenBy}).
  */
 final class BoardUpdates {
 
-    enum RemovalReason { DELETED, MOVED, CLOSED }
+    enum RemovalReason { DELETED, MOVED, CLOSED, OWNER_CHANGED }
 
     private final Supplier<MongoCollection<Document>> dealCards;
     private final DealCards cards;
@@ -55,12 +58,18 @@ final class BoardUpdates {
     /**
      * One message for one board.
      *
-     * @param seq       the last change of the card it tells
-     * @param todayAt   for a card: when it turns "today" next (may be past); null otherwise
-     * @param overdueAt for a card: when it turns overdue (may be past); null otherwise
+     * @param seq            the last change of the card it tells
+     * @param todayAt        for a card: when it turns "today" next (may be past); null otherwise
+     * @param overdueAt      for a card: when it turns overdue (may be past); null otherwise
+     * @param ownerId        for a card: its owner now; null otherwise
+     * @param formerOwnerIds for a card: the owners the told changes took it from; empty otherwise
      */
     record Update(String organizationId, String pipelineId, String dealId, long seq, String event, String data,
-                  Instant todayAt, Instant overdueAt) {
+                  Instant todayAt, Instant overdueAt, String ownerId, Set<String> formerOwnerIds) {
+
+        Update {
+            formerOwnerIds = Set.copyOf(formerOwnerIds);
+        }
     }
 
     /** The updates the audience's boards get for these changes, in the order of each card's last change. */
@@ -76,7 +85,8 @@ final class BoardUpdates {
                         .add(change);
             } else if (audience.wants(change.organizationId(), change.pipelineId())) {
                 updates.add(new Update(change.organizationId(), change.pipelineId(), null, change.seq(),
-                        StreamMessage.RESET, reset("The pipeline changed; reload the board."), null, null));
+                        StreamMessage.RESET, reset("The pipeline changed; reload the board."), null, null, null,
+                        Set.of()));
             }
         }
         Map<String, Document> stored = changed.isEmpty() ? Map.of() : load(changed.keySet());
@@ -109,23 +119,44 @@ final class BoardUpdates {
         for (String dealId : dealIds) {
             Document document = stored.get(dealId);
             if (document != null && pipelineId.equals(document.getString("pipelineId"))) {
-                card(organizationId, pipelineId, dealId, seq, document).ifPresent(updates::add);
+                card(organizationId, pipelineId, dealId, seq, document, Set.of()).ifPresent(updates::add);
             }
         }
         return updates;
+    }
+
+    /**
+     * The update as a viewer who sees only {@code onlyOwnerId}'s deals is told it (null: a viewer who sees every
+     * deal gets it as it is): their own card as it is; a card that was theirs as a removal; nothing of anyone
+     * else's, not even that it changed. A reset concerns every viewer of the board.
+     */
+    Optional<Update> seenBy(Update update, String onlyOwnerId) {
+        if (onlyOwnerId == null || update.dealId() == null || onlyOwnerId.equals(update.ownerId())) {
+            return Optional.of(update);
+        }
+        if (!update.formerOwnerIds().contains(onlyOwnerId)) {
+            return Optional.empty();
+        }
+        if (update.event().equals(StreamMessage.REMOVED)) {
+            return Optional.of(update);
+        }
+        return Optional.of(new Update(update.organizationId(), update.pipelineId(), update.dealId(), update.seq(),
+                StreamMessage.REMOVED, write(new Removed(update.dealId(), RemovalReason.OWNER_CHANGED.name())),
+                null, null, update.ownerId(), update.formerOwnerIds()));
     }
 
     private Optional<Update> update(ChangedCard card, Document document, String pipelineId) {
         RemovalReason reason = removalReason(document, pipelineId);
         if (reason != null) {
             return Optional.of(new Update(card.organizationId, pipelineId, card.dealId, card.lastSeq(),
-                    StreamMessage.REMOVED, write(new Removed(card.dealId, reason.name())), null, null));
+                    StreamMessage.REMOVED, write(new Removed(card.dealId, reason.name())), null, null,
+                    document.getString("ownerId"), card.leftOwnerIds));
         }
         if (document.getString("status") == null) {
             // Made by activities before its DealOpened: not a deal anyone can see yet.
             return Optional.empty();
         }
-        return card(card.organizationId, pipelineId, card.dealId, card.lastSeq(), document);
+        return card(card.organizationId, pipelineId, card.dealId, card.lastSeq(), document, card.leftOwnerIds);
     }
 
     /** Null while the card is on this board and open. */
@@ -145,7 +176,7 @@ final class BoardUpdates {
 
     /** Read through the deal endpoint's own reader, so the data is the same JSON as that endpoint's. */
     private Optional<Update> card(String organizationId, String pipelineId, String dealId, long seq,
-                                  Document document) {
+                                  Document document, Set<String> formerOwnerIds) {
         Optional<DealCard> card = cards.find(organizationId, dealId);
         if (card.isEmpty() || !pipelineId.equals(card.get().pipelineId())) {
             return Optional.empty();
@@ -154,7 +185,8 @@ final class BoardUpdates {
         String data = event.equals(StreamMessage.CARD) ? write(card.get())
                 : write(new Removed(dealId, RemovalReason.CLOSED.name()));
         return Optional.of(new Update(organizationId, pipelineId, dealId, seq, event, data,
-                BsonValues.instant(document, "todayAt"), BsonValues.instant(document, "overdueAt")));
+                BsonValues.instant(document, "todayAt"), BsonValues.instant(document, "overdueAt"),
+                card.get().ownerId(), formerOwnerIds));
     }
 
     /** The data of a {@code reset} event. */
@@ -166,7 +198,7 @@ final class BoardUpdates {
         Map<String, Document> documents = new HashMap<>();
         dealCards.get().find(Filters.in("_id", dealIds))
                 .projection(Projections.include("organizationId", "pipelineId", "status", "deletedAt", "todayAt",
-                        "overdueAt"))
+                        "overdueAt", "ownerId"))
                 .forEach(document -> documents.put(document.getString("_id"), document));
         return documents;
     }
@@ -191,6 +223,7 @@ final class BoardUpdates {
         private final String organizationId;
         private final String dealId;
         private final Set<String> leftPipelineIds = new LinkedHashSet<>();
+        private final Set<String> leftOwnerIds = new LinkedHashSet<>();
         private long lastSeq;
 
         ChangedCard(String organizationId, String dealId) {
@@ -202,6 +235,9 @@ final class BoardUpdates {
             lastSeq = Math.max(lastSeq, change.seq());
             if (change.pipelineId() != null) {
                 leftPipelineIds.add(change.pipelineId());
+            }
+            if (change.leftOwnerId() != null) {
+                leftOwnerIds.add(change.leftOwnerId());
             }
         }
 

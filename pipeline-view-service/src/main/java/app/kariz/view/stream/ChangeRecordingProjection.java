@@ -5,6 +5,7 @@ import app.kariz.events.activity.ActivityEvent;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealEvent;
 import app.kariz.events.deal.DealMoved;
+import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.pipeline.PipelineEvent;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.view.consistency.AppliedPositions;
@@ -20,7 +21,8 @@ import java.util.Objects;
 /**
  * The projection, recording after each event it is given which board the event changed in the
  * {@link BoardChangeLog}: the deal card a deal or activity event writes (with the board a move to another
- * pipeline or a deletion takes it off), or the pipeline a pipeline event changes.
+ * pipeline or a deletion takes it off, and the owner a hand-over or a deletion takes it from), or the pipeline a
+ * pipeline event changes.
  *
  * <p>The change is recorded after the event was applied, so a reader of the log reads the card as the event left
  * it. It is recorded also when the projection skipped the event as already applied: Kafka redelivers an event
@@ -42,10 +44,10 @@ public class ChangeRecordingProjection extends PipelineViewProjection {
     @Override
     public void handle(ConsumedEvent event) {
         KarizEvent payload = event.payload();
-        String leftPipelineId = boardLeft(payload);
+        Left left = left(payload);
         super.handle(event);
         if (payload instanceof DealEvent deal) {
-            changes.recordCard(deal.organizationId(), deal.dealId(), leftPipelineId);
+            changes.recordCard(deal.organizationId(), deal.dealId(), left.pipelineId(), left.ownerId());
         } else if (payload instanceof ActivityEvent activity) {
             changes.recordCard(activity.organizationId(), activity.dealId(), null);
         } else if (payload instanceof PipelineEvent pipeline) {
@@ -53,16 +55,27 @@ public class ChangeRecordingProjection extends PipelineViewProjection {
         }
     }
 
-    /** The board the event takes the card off: a deletion's (read before it), another pipeline's after a move. */
-    private String boardLeft(KarizEvent payload) {
+    /**
+     * The board the event takes the card off (another pipeline's after a move) and the owner it takes it from
+     * (the previous one after a hand-over); a deletion takes it off both, read before it is applied.
+     */
+    private Left left(KarizEvent payload) {
         if (payload instanceof DealMoved moved && !Objects.equals(moved.fromPipelineId(), moved.toPipelineId())) {
-            return moved.fromPipelineId();
+            return new Left(moved.fromPipelineId(), null);
+        }
+        if (payload instanceof DealUpdated updated && updated.from() != null
+                && !Objects.equals(updated.from().ownerId(), updated.to().ownerId())) {
+            return new Left(null, updated.from().ownerId());
         }
         if (payload instanceof DealDeleted deleted) {
             Document card = dealCards.find(Filters.eq("_id", deleted.dealId()))
-                    .projection(Projections.include("pipelineId")).first();
-            return card == null ? null : card.getString("pipelineId");
+                    .projection(Projections.include("pipelineId", "ownerId")).first();
+            return card == null ? Left.NOTHING : new Left(card.getString("pipelineId"), card.getString("ownerId"));
         }
-        return null;
+        return Left.NOTHING;
+    }
+
+    private record Left(String pipelineId, String ownerId) {
+        static final Left NOTHING = new Left(null, null);
     }
 }

@@ -1,9 +1,9 @@
 package app.kariz.view.stream;
 
-import app.kariz.support.web.Caller;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.Problems;
+import app.kariz.view.access.Viewer;
 import app.kariz.view.pipeline.Pipelines;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/stream?pipelineId=}: the board's changes as Server-Sent Events. See {@link BoardStreams}.
  * {@code Last-Event-ID} (which browsers send by themselves on reconnecting) resumes after that event; the
- * {@code lastEventId} parameter does the same for a client that opens a new connection.
+ * {@code lastEventId} parameter does the same for a client that opens a new connection. A viewer who sees only
+ * their own deals gets only their own cards, and a removal for a card handed to someone else.
  */
 @RestController
 public class StreamController {
@@ -37,16 +38,17 @@ public class StreamController {
                                              @RequestParam(required = false) String lastEventId,
                                              @RequestHeader(name = "Last-Event-ID", required = false)
                                              String lastEventIdHeader,
-                                             Caller caller) {
+                                             Viewer viewer) {
         if (pipelineId == null || pipelineId.isBlank()) {
             throw new InvalidInputException("pipelineId", "is required: the stream is of one pipeline's board");
         }
-        if (pipelines.find(caller.organizationId(), pipelineId).isEmpty()) {
+        if (pipelines.find(viewer.organizationId(), pipelineId).isEmpty()) {
             throw new NotFoundException("No pipeline with id " + pipelineId + " exists");
         }
         String resumeAfter = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader
                 : lastEventId;
-        SseEmitter emitter = streams.subscribe(caller.organizationId(), pipelineId, resumeAfter);
+        SseEmitter emitter = streams.subscribe(viewer.organizationId(), pipelineId, viewer.onlyOwnerId(),
+                resumeAfter);
         // No caching, and no buffering by a proxy (nginx honours X-Accel-Buffering).
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -24,6 +24,7 @@ final class Subscription {
 
     private final String organizationId;
     private final String pipelineId;
+    private final String onlyOwnerId;
     private final SseEmitter emitter;
     private final Executor sender;
     private final int queueCapacity;
@@ -33,10 +34,12 @@ final class Subscription {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Consumer<Subscription> onClosed;
 
-    Subscription(String organizationId, String pipelineId, SseEmitter emitter, Executor sender, int queueCapacity,
-                 Consumer<Subscription> onClosed) {
+    /** @param onlyOwnerId the client sees only this owner's cards (its own); null: every card of the board */
+    Subscription(String organizationId, String pipelineId, String onlyOwnerId, SseEmitter emitter, Executor sender,
+                 int queueCapacity, Consumer<Subscription> onClosed) {
         this.organizationId = organizationId;
         this.pipelineId = pipelineId;
+        this.onlyOwnerId = onlyOwnerId;
         this.emitter = emitter;
         this.sender = sender;
         this.queueCapacity = queueCapacity;
@@ -52,6 +55,10 @@ final class Subscription {
 
     String pipelineId() {
         return pipelineId;
+    }
+
+    String onlyOwnerId() {
+        return onlyOwnerId;
     }
 
     SseEmitter emitter() {

@@ -1,6 +1,6 @@
 package app.kariz.view.timeline;
 
-import app.kariz.support.web.Caller;
+import app.kariz.view.access.Viewer;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,12 +17,16 @@ public class TimelineController {
         this.timelines = timelines;
     }
 
-    /** {@code limit}: history entries per page, default 100, at most 500; {@code cursor}: a page's nextCursor. */
+    /**
+     * {@code limit}: history entries per page, default 100, at most 500; {@code cursor}: a page's nextCursor. A deal
+     * the viewer may not see has no timeline for them (404, as an unknown deal); one they may see shows its whole
+     * history, whoever did what.
+     */
     @GetMapping("/api/v1/deals/{id}/timeline")
     public Timeline timeline(@PathVariable String id, @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String cursor, Caller caller) {
+                             @RequestParam(required = false) String cursor, Viewer viewer) {
         int entries = PageLimit.parse(limit, Timelines.DEFAULT_LIMIT, Timelines.MAX_LIMIT);
-        return timelines.find(caller.organizationId(), id, entries, cursor)
+        return timelines.find(viewer.organizationId(), id, entries, cursor, viewer.onlyOwnerId())
                 .orElseThrow(() -> DealCards.notFound(id));
     }
 }

@@ -58,9 +58,16 @@ public class Timelines {
      * @param cursor the previous page's {@code nextCursor}; null for the newest entries
      */
     public Optional<Timeline> find(String organizationId, String dealId, int limit, String cursor) {
+        return find(organizationId, dealId, limit, cursor, null);
+    }
+
+    /** @param onlyOwnerId a deal not owned by this owner has no timeline; null: whoever owns it */
+    public Optional<Timeline> find(String organizationId, String dealId, int limit, String cursor,
+                                   String onlyOwnerId) {
         HistoryCursor after = HistoryCursor.parse(cursor);
-        Document card = collections.dealCards().find(Filters.and(Filters.eq("_id", dealId),
-                DealCards.visibleTo(organizationId))).first();
+        Bson deal = Filters.and(Filters.eq("_id", dealId), DealCards.visibleTo(organizationId));
+        Document card = collections.dealCards().find(onlyOwnerId == null ? deal
+                : Filters.and(deal, Filters.eq("ownerId", onlyOwnerId))).first();
         if (card == null) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package app.kariz.view.stream;
 
 import app.kariz.events.activity.Due;
+import app.kariz.events.deal.DealFields;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.view.DealStory;
@@ -71,6 +72,23 @@ class ChangeRecordingProjectionTest {
                 .forEach(projection::handle);
 
         assertThat(changesAfter(opened)).extracting(BoardChange::pipelineId).containsExactly("sales", "partners");
+    }
+
+    @Test
+    void aHandOverAndADeletionRecordTheOwnerTheCardLeft() {
+        projection.handle(deal.opened("Big order", "sales", "lead", T0));
+        long opened = log.head().seq();
+        DealFields fields = deal.fields();
+
+        List.of(deal.updated(new DealFields(fields.title(), fields.value(), "owner-2", fields.personName(),
+                                fields.organizationName(), fields.expectedCloseDate()), T0.plusSeconds(1)),
+                        deal.updated(new DealFields("Bigger order", fields.value(), "owner-2", fields.personName(),
+                                fields.organizationName(), fields.expectedCloseDate()), T0.plusSeconds(2)),
+                        deal.deleted(T0.plusSeconds(3)))
+                .forEach(projection::handle);
+
+        assertThat(changesAfter(opened)).extracting(BoardChange::leftOwnerId)
+                .containsExactly("owner-1", null, "owner-2");
     }
 
     @Test
