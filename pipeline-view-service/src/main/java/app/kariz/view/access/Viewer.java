@@ -11,16 +11,9 @@ import app.kariz.support.web.Caller;
  */
 public record Viewer(String organizationId, String userId, boolean restricted) {
 
-    public static final String ROLE_HEADER = "Kariz-User-Role";
-    public static final String VISIBILITY_HEADER = "Kariz-Visibility";
-
-    /**
-     * The one place the rule is decided. A missing role or visibility restricts nothing: until every caller of
-     * this service sends both headers, reading them as "restricted" would hide everything from today's clients.
-     */
-    public static Viewer of(Caller caller, String role, String visibility) {
-        boolean restricted = "MEMBER".equals(strip(role)) && "OWNER_AND_MANAGERS".equals(strip(visibility));
-        return new Viewer(caller.organizationId(), caller.userId(), restricted);
+    /** The caller's identity and, from its role and its organisation's visibility, whether it is restricted. */
+    public static Viewer of(Caller caller) {
+        return new Viewer(caller.organizationId(), caller.userId(), caller.restricted());
     }
 
     /** The owner whose deals alone this viewer may see: themself when restricted, null when they see every deal. */
@@ -36,9 +29,5 @@ public record Viewer(String organizationId, String userId, boolean restricted) {
     /** Whether an activity assigned to {@code assigneeId} (null: nobody) is visible to this viewer. */
     public boolean seesActivityAssignedTo(String assigneeId) {
         return !restricted || userId.equals(assigneeId);
-    }
-
-    private static String strip(String header) {
-        return header == null ? null : header.strip();
     }
 }

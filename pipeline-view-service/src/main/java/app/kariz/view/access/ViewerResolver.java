@@ -27,7 +27,8 @@ public class ViewerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Viewer resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Caller caller = callers.resolveArgument(parameter, mavContainer, request, binderFactory);
-        return Viewer.of(caller, request.getHeader(Viewer.ROLE_HEADER), request.getHeader(Viewer.VISIBILITY_HEADER));
+        // Resolved as a Caller: the parameter is not a PlatformAdmin.
+        Caller caller = (Caller) callers.resolveArgument(parameter, mavContainer, request, binderFactory);
+        return Viewer.of(caller);
     }
 }

@@ -2,7 +2,7 @@ package app.kariz.view.agenda;
 
 import app.kariz.support.web.Caller;
 import app.kariz.support.web.InvalidInputException;
-import app.kariz.view.access.ForbiddenException;
+import app.kariz.support.web.ForbiddenException;
 import app.kariz.view.access.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +31,7 @@ public class AgendaController {
                          @RequestParam(required = false) String date, Caller caller, Viewer viewer) {
         String assignee = assigneeId == null || assigneeId.isBlank() ? caller.userId() : assigneeId.strip();
         if (!viewer.seesActivityAssignedTo(assignee)) {
-            throw new ForbiddenException("assigneeId", "only your own agenda is visible to you");
+            throw new ForbiddenException("assigneeId", "Only your own agenda is visible to you");
         }
         return agendas.find(caller.organizationId(), assignee, date(date), caller.timeZone());
     }

@@ -9,33 +9,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewerTest {
 
-    private static final Caller CALLER = new Caller("org-1", "user-1", ZoneId.of("Asia/Tehran"));
-
-    @Test
-    void onlyAMemberOfAnOrganisationShowingOwnersAndManagersIsRestricted() {
-        assertThat(Viewer.of(CALLER, "MEMBER", "OWNER_AND_MANAGERS").restricted()).isTrue();
-        assertThat(Viewer.of(CALLER, "MEMBER", "EVERYONE").restricted()).isFalse();
-        assertThat(Viewer.of(CALLER, "MANAGER", "OWNER_AND_MANAGERS").restricted()).isFalse();
-        assertThat(Viewer.of(CALLER, "ADMIN", "OWNER_AND_MANAGERS").restricted()).isFalse();
+    private static Caller caller(Caller.Role role, Caller.Visibility visibility) {
+        return new Caller("org-1", "user-1", ZoneId.of("Asia/Tehran"), role, visibility);
     }
 
     @Test
-    void missingRoleOrVisibilityRestrictsNothingForNow() {
-        assertThat(Viewer.of(CALLER, null, "OWNER_AND_MANAGERS").restricted()).isFalse();
-        assertThat(Viewer.of(CALLER, "MEMBER", null).restricted()).isFalse();
-        assertThat(Viewer.of(CALLER, null, null).restricted()).isFalse();
+    void onlyAMemberOfAnOrganisationShowingOwnersAndManagersIsRestricted() {
+        assertThat(Viewer.of(caller(Caller.Role.MEMBER, Caller.Visibility.OWNER_AND_MANAGERS)).restricted()).isTrue();
+        assertThat(Viewer.of(caller(Caller.Role.MEMBER, Caller.Visibility.EVERYONE)).restricted()).isFalse();
+        assertThat(Viewer.of(caller(Caller.Role.MANAGER, Caller.Visibility.OWNER_AND_MANAGERS)).restricted()).isFalse();
+        assertThat(Viewer.of(caller(Caller.Role.ADMIN, Caller.Visibility.OWNER_AND_MANAGERS)).restricted()).isFalse();
     }
 
     @Test
     void aRestrictedViewerSeesOnlyTheirOwnDealsAndActivities() {
-        Viewer member = Viewer.of(CALLER, "MEMBER", "OWNER_AND_MANAGERS");
+        Viewer member = Viewer.of(caller(Caller.Role.MEMBER, Caller.Visibility.OWNER_AND_MANAGERS));
         assertThat(member.onlyOwnerId()).isEqualTo("user-1");
         assertThat(member.seesDealOwnedBy("user-1")).isTrue();
         assertThat(member.seesDealOwnedBy("user-2")).isFalse();
         assertThat(member.seesDealOwnedBy(null)).isFalse();
         assertThat(member.seesActivityAssignedTo("user-2")).isFalse();
 
-        Viewer manager = Viewer.of(CALLER, "MANAGER", "OWNER_AND_MANAGERS");
+        Viewer manager = Viewer.of(caller(Caller.Role.MANAGER, Caller.Visibility.OWNER_AND_MANAGERS));
         assertThat(manager.onlyOwnerId()).isNull();
         assertThat(manager.seesDealOwnedBy("user-2")).isTrue();
         assertThat(manager.seesActivityAssignedTo(null)).isTrue();

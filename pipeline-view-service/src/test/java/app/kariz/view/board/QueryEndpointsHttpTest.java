@@ -239,7 +239,8 @@ class QueryEndpointsHttpTest {
             http.perform(as(get(path))).andExpect(status().isNotFound());
         }
         http.perform(get("/api/v1/pipelines/pipeline-1/board").header(Caller.ORGANIZATION_HEADER, "org-2")
-                        .header(Caller.USER_HEADER, "user-1"))
+                        .header(Caller.USER_HEADER, "user-1").header(Caller.ROLE_HEADER, "ADMIN")
+                        .header(Caller.VISIBILITY_HEADER, "EVERYONE"))
                 .andExpect(status().isNotFound());
     }
 
@@ -248,6 +249,7 @@ class QueryEndpointsHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String userId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, ORG).header(Caller.USER_HEADER, userId);
+        return request.header(Caller.ORGANIZATION_HEADER, ORG).header(Caller.USER_HEADER, userId)
+                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
     }
 }

@@ -286,13 +286,13 @@ class ViewRebuildTest {
     @Test
     void onlyThePlatformAdministratorMayRebuild() throws Exception {
         http.perform(post("/api/v1/admin/view-rebuilds"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(as("org-1", post("/api/v1/admin/view-rebuilds")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403));
-        http.perform(post("/api/v1/admin/view-rebuilds").header(ViewRebuildController.ROLE_HEADER, "ADMIN"))
-                .andExpect(status().isForbidden());
-        http.perform(get("/api/v1/admin/view-rebuilds/x").header(ViewRebuildController.ROLE_HEADER, "SALES_REP"))
-                .andExpect(status().isForbidden());
+        http.perform(as("org-1", get("/api/v1/admin/view-rebuilds/x"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -414,11 +414,12 @@ class ViewRebuildTest {
     }
 
     private static MockHttpServletRequestBuilder as(String org, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, org).header(Caller.USER_HEADER, "user-1");
+        return request.header(Caller.ORGANIZATION_HEADER, org).header(Caller.USER_HEADER, "user-1")
+                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
     }
 
     private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-        return request.header(ViewRebuildController.ROLE_HEADER, ViewRebuildController.PLATFORM_ADMIN);
+        return request.header(Caller.USER_HEADER, "platform-admin").header(Caller.ROLE_HEADER, "PLATFORM_ADMIN");
     }
 
     /** Closes the live-apply gate from a thread of the test's, as a rebuild's switch would, until released. */

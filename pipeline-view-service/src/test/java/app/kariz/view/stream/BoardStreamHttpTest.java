@@ -298,7 +298,7 @@ class BoardStreamHttpTest {
 
     private EventStreamClient open(String organizationId, String pipelineId, String lastEventId) {
         Map<String, String> headers = new HashMap<>(Map.of(Caller.ORGANIZATION_HEADER, organizationId,
-                Caller.USER_HEADER, DealStory.USER));
+                Caller.USER_HEADER, DealStory.USER, Caller.ROLE_HEADER, "ADMIN", Caller.VISIBILITY_HEADER, "EVERYONE"));
         if (lastEventId != null) {
             headers.put("Last-Event-ID", lastEventId);
         }
@@ -312,7 +312,8 @@ class BoardStreamHttpTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v1/deals/" + dealId))
                         .header(Caller.ORGANIZATION_HEADER, organizationId)
-                        .header(Caller.USER_HEADER, DealStory.USER).build(),
+                        .header(Caller.USER_HEADER, DealStory.USER).header(Caller.ROLE_HEADER, "ADMIN")
+                        .header(Caller.VISIBILITY_HEADER, "EVERYONE").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -221,7 +221,7 @@ class RestrictedBoardStreamHttpTest {
     void anotherOrganisationsPipelineIsNotFoundForARestrictedMemberToo() {
         URI stream = URI.create(base() + "/api/v1/stream?pipelineId=" + SALES);
         try (EventStreamClient foreign = EventStreamClient.open(stream, Map.of(Caller.ORGANIZATION_HEADER, "org-2", Caller.USER_HEADER, MEMBER,
-                        Viewer.ROLE_HEADER, "MEMBER", Viewer.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"))) {
+                        Caller.ROLE_HEADER, "MEMBER", Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"))) {
             assertThat(foreign.status()).isEqualTo(404);
             assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
         }
@@ -235,8 +235,8 @@ class RestrictedBoardStreamHttpTest {
 
     private EventStreamClient open(String userId, String role, String lastEventId) {
         Map<String, String> headers = new HashMap<>(Map.of(Caller.ORGANIZATION_HEADER, ORG,
-                Caller.USER_HEADER, userId, Viewer.ROLE_HEADER, role,
-                Viewer.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"));
+                Caller.USER_HEADER, userId, Caller.ROLE_HEADER, role,
+                Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"));
         if (lastEventId != null) {
             headers.put("Last-Event-ID", lastEventId);
         }

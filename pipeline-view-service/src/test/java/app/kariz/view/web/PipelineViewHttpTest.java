@@ -459,7 +459,8 @@ class PipelineViewHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1");
+        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
+                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
     }
 
     private static String jsonTitle(MvcResult result) throws Exception {
