@@ -85,7 +85,10 @@ class NeverLoseNeverDoubleTest {
         mongo = new MongoServer(new MemoryBackend());
         String mongoUri = mongo.bindAndGetConnectionString();
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        // No HTTP request reaches these services here, but like every service they refuse to start without the key
+        // of the gateway's signed identity headers.
         List<String> shared = List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--kariz.identity.secret=never-lose-never-double",
                 "--kariz.mongo.uri=" + mongoUri, "--kariz.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--logging.register-shutdown-hook=false", "--spring.main.log-startup-info=false");
         deals = DealServiceApplication.builder().registerShutdownHook(false)
