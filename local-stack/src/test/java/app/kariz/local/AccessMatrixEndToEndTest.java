@@ -5,11 +5,13 @@ import app.kariz.gateway.routing.ApiRoute;
 import app.kariz.gateway.routing.ApiRoutes;
 import app.kariz.local.GatewayClient.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * revoked token are 401; another organisation's ids are 404 as if they did not exist; a MEMBER of an organisation
  * with {@code OWNER_AND_MANAGERS} visibility gets 404 for a colleague's deal or activity; a MEMBER gets 403 for
  * what only an ADMIN (or the platform administrator) may do. The table of calls below must name every operation
- * of the gateway's route table, so a new operation cannot join the API without joining this matrix.
+ * of the gateway's route table, so a new operation cannot join the API without joining this matrix; and every
+ * operation of the OpenAPI description answers.
  */
 class AccessMatrixEndToEndTest {
 
@@ -293,6 +296,45 @@ class AccessMatrixEndToEndTest {
 
         assertThat(statuses(alphaMember, alpha, administrative)).allSatisfy((operation, status) ->
                 assertThat(status).as(operation).isEqualTo(403));
+    }
+
+    /**
+     * The OpenAPI description matches the real endpoints: every documented operation answers, through the gateway,
+     * with something other than "no such operation" (405, the gateway's unknown-path 404 or a service's plain 404),
+     * called with made-up ids by a caller allowed to call it.
+     */
+    @Test
+    void everyOperationTheOpenApiDescriptionDocumentsAnswers() throws Exception {
+        JsonNode description;
+        try (InputStream in = AccessMatrixEndToEndTest.class.getResourceAsStream("/openapi/kariz-api-v1.json")) {
+            description = new ObjectMapper().readTree(in);
+        }
+        GatewayClient demo = client(DEMO_TOKEN);
+        GatewayClient platform = client(PLATFORM_TOKEN);
+        List<String> unanswered = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : description.get("paths").properties()) {
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (!path.getValue().has(method)) {
+                    continue;
+                }
+                operations++;
+                String concrete = path.getKey().replaceAll("\\{(\\w+)}", "x-$1")
+                        + (path.getKey().equals("/api/v1/stream") ? "?pipelineId=x-pipeline" : "");
+                GatewayClient caller = concrete.startsWith("/api/v1/admin/") ? platform : demo;
+                String body = method.equals("get") || method.equals("delete") ? null : "{}";
+                Reply reply = caller.send(method.toUpperCase(), concrete, body);
+                String detail = reply.body().path("detail").asText("");
+                boolean noSuchOperation = reply.status() == 405 || reply.status() == 401
+                        || reply.status() == 404 && (detail.endsWith(" in the API.")
+                        || reply.body().path("type").asText("about:blank").equals("about:blank"));
+                if (noSuchOperation) {
+                    unanswered.add(method.toUpperCase() + " " + concrete + " → " + reply.status() + " " + detail);
+                }
+            }
+        }
+        assertThat(operations).isEqualTo(ApiRoutes.v1().size());
+        assertThat(unanswered).isEmpty();
     }
 
     private static Map<String, Integer> statuses(GatewayClient caller, Tenant target) {
