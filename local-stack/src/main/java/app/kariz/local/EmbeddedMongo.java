@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) running in this JVM on 127.0.0.1, storing its
@@ -35,8 +36,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + file, e);
         }
-        H2Backend backend = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(backend);
+        return listen(new MongoServer(new H2Backend(file.toString())), port);
+    }
+
+    /** Keeps everything in memory: gone at the end, but no (de)serialising of documents on every scan. */
+    public static EmbeddedMongo startInMemory(int port) {
+        return listen(new MongoServer(new MemoryBackend()), port);
+    }
+
+    private static EmbeddedMongo listen(MongoServer server, int port) {
         try {
             server.bind("127.0.0.1", port);
         } catch (Exception e) { // netty rethrows a BindException without declaring it

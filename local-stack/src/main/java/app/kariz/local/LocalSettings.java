@@ -20,19 +20,22 @@ import java.util.Map;
  * @param internalSecret the key the gateway signs identity headers with and the services check them with
  *                     ({@code KARIZ_INTERNAL_SECRET}); null makes a random one for this run, as nothing outside
  *                     this JVM needs it
+ * @param mongoInMemory whether the in-process MongoDB keeps its data in memory only ({@code KARIZ_MONGO_STORAGE=memory};
+ *                     default {@code file}): nothing survives a restart, but every query is several times faster,
+ *                     which benchmarks and throw-away demos want
  */
 public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken,
                             String kafkaBootstrapServers, String mongoUri, String adminToken,
-                            String internalSecret) {
+                            String internalSecret, boolean mongoInMemory) {
 
     /** Everything in process, on the given ports. */
     public LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken) {
-        this(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, null, null, null, null);
+        this(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, null, null, null, null, false);
     }
 
     public LocalSettings withAdminToken(String token) {
         return new LocalSettings(dataDir, gatewayPort, kafkaPort, mongoPort, demoToken, kafkaBootstrapServers,
-                mongoUri, token, internalSecret);
+                mongoUri, token, internalSecret, mongoInMemory);
     }
 
     public static LocalSettings fromEnvironment(Map<String, String> env) {
@@ -45,6 +48,7 @@ public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mo
                 env.get("KARIZ_KAFKA_BOOTSTRAP_SERVERS"),
                 env.get("KARIZ_MONGO_URI"),
                 env.get("KARIZ_ADMIN_TOKEN"),
-                env.get("KARIZ_INTERNAL_SECRET"));
+                env.get("KARIZ_INTERNAL_SECRET"),
+                "memory".equalsIgnoreCase(env.getOrDefault("KARIZ_MONGO_STORAGE", "file")));
     }
 }

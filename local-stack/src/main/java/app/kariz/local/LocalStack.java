@@ -65,8 +65,8 @@ public final class LocalStack implements AutoCloseable {
         String kafkaBootstrapServers = settings.kafkaBootstrapServers();
         try {
             if (mongoUri == null) {
-                EmbeddedMongo mongo = EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"),
-                        settings.mongoPort());
+                EmbeddedMongo mongo = settings.mongoInMemory() ? EmbeddedMongo.startInMemory(settings.mongoPort())
+                        : EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"), settings.mongoPort());
                 storage.add(mongo);
                 mongoUri = mongo.connectionString();
             }

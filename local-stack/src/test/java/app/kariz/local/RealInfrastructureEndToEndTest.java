@@ -31,6 +31,6 @@ class RealInfrastructureEndToEndTest extends DealLifeScenario {
     @Test
     void aDealsWholeLifeOnRealMongoAndKafka() throws Exception {
         playsADealsWholeLifeAndSurvivesARestart(new LocalSettings(dataDir, 0, 0, 0, TOKEN,
-                KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl(), null, null));
+                KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl(), null, null, false));
     }
 }

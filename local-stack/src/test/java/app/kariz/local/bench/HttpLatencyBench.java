@@ -105,6 +105,12 @@ class HttpLatencyBench {
      */
     private final int positionsPerToken = Integer.getInteger("kariz.bench.positionsPerToken", 100);
     private final String stackJvmArgs = System.getProperty("kariz.bench.stackJvmArgs", "-Xms512m -Xmx2g");
+    /**
+     * The in-process MongoDB's storage, {@code file} (what {@code java -jar kariz-local.jar} uses) or {@code memory}.
+     * At 10,000 deals and 30,000 activities the file backend, which deserialises every document a query scans and
+     * uses no secondary index, applies only a few events per second, so the view would take over an hour to catch up.
+     */
+    private final String mongoStorage = System.getProperty("kariz.bench.mongoStorage", "memory");
     private final Path workDir = Path.of(System.getProperty("kariz.bench.dir", "target/http-latency-bench"));
     private final Path jar = Path.of(System.getProperty("kariz.bench.jar", "target/kariz-local.jar"));
 
@@ -187,6 +193,7 @@ class HttpLatencyBench {
         env.put("KARIZ_KAFKA_PORT", "0");
         env.put("KARIZ_MONGO_PORT", "0");
         env.put("KARIZ_DEMO_TOKEN", token);
+        env.put("KARIZ_MONGO_STORAGE", mongoStorage);
         env.put("KARIZ_RATE_LIMIT_PER_SECOND", "1000000");
         env.put("KARIZ_RATE_LIMIT_BURST", "1000000");
         env.put("KARIZ_CONSISTENCY_WINDOW", consistencyWindow.toSeconds() + "s");
@@ -237,10 +244,10 @@ class HttpLatencyBench {
         return """
                 machine: %d cores (Runtime.availableProcessors), %s %s, client JVM %s %s
                 stack: java %s -jar %s (own JVM), ready in %d ms; rate limit raised to 1000000/s; \
-                read-your-writes window %d s, at most %d positions per token""".formatted(
+                read-your-writes window %d s, at most %d positions per token; in-process MongoDB storage: %s""".formatted(
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                stackJvmArgs, jar, readyMillis, consistencyWindow.toSeconds(), positionsPerToken);
+                stackJvmArgs, jar, readyMillis, consistencyWindow.toSeconds(), positionsPerToken, mongoStorage);
     }
 
     private static String loadAverage() {
