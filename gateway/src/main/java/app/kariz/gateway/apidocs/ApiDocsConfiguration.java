@@ -35,11 +35,10 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * {@code SecurityHeadersFilter} leaves a non-JSON page's policy alone).
  * <p>
  * Every file is read into memory at startup (about 2 MB) and answered from there. Besides failing a broken build
- * at start rather than at the first reader, this avoids a Reactor Netty 1.2.11 keep-alive bug: when a streamed
- * resource answer (file or jar entry) terminates a moment after its last byte went out, the client's next request
- * on that connection is queued, and one answered at once after it can leave the connection reading nothing
- * more; the third request then hangs (seen in about 3 of 100 such sequences here). In-memory answers terminate as
- * they are written.
+ * at start rather than at the first reader, this keeps these answers from terminating a moment after their last
+ * byte went out, as streamed resource answers (file or jar entry) do: a request that arrives in that moment is
+ * queued by Reactor Netty, which is what exposes its keep-alive bug reactor/reactor-netty#4361 (worked around for
+ * every answer in {@link app.kariz.gateway.server.KeepAliveConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocsConfiguration {
