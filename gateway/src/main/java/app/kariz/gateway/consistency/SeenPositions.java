@@ -7,27 +7,31 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The positions the gateway has seen in the responses to each client, so that client's later requests can wait
  * for them. Per client, only the highest sequence of each aggregate is kept, for {@code window} after it was seen,
- * and at most {@code perClient} aggregates; clients nobody has heard from for a window are forgotten entirely.
+ * and at most {@code perClient} aggregates: beyond that the aggregate written longest ago is forgotten first.
+ * Clients nobody has heard from for a window are forgotten entirely.
  */
 public class SeenPositions {
 
     private static final long MAX_CLIENTS = 100_000;
 
-    private final Duration window;
+    private final long windowNanos;
     private final int perClient;
     private final Ticker ticker;
-    private final Cache<String, Cache<String, Long>> byClient;
+    private final Cache<String, ClientPositions> byClient;
 
     public SeenPositions(Duration window, int perClient, Ticker ticker) {
-        this.window = window;
+        this.windowNanos = window.toNanos();
         this.perClient = perClient;
         this.ticker = ticker;
         this.byClient = Caffeine.newBuilder()
@@ -41,31 +45,58 @@ public class SeenPositions {
         if (positions.isEmpty()) {
             return;
         }
-        Map<String, Long> seen = byClient.get(clientKey, key -> newClientCache()).asMap();
-        for (Position position : positions) {
-            seen.merge(position.streamKey(), position.sequence(), Math::max);
-        }
+        byClient.get(clientKey, key -> new ClientPositions()).remember(positions, ticker.read());
     }
 
-    /** The positions still within the window for this client, in a stable order. */
+    /** The positions still within the window for this client, the most recently written first. */
     public List<Position> recalled(String clientKey) {
-        Cache<String, Long> seen = byClient.getIfPresent(clientKey);
-        if (seen == null) {
-            return List.of();
-        }
-        return seen.asMap().entrySet().stream()
-                .map(entry -> position(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparing(Position::streamKey))
-                .toList();
+        ClientPositions seen = byClient.getIfPresent(clientKey);
+        return seen == null ? List.of() : seen.newestFirst(ticker.read());
     }
 
-    private Cache<String, Long> newClientCache() {
-        return Caffeine.newBuilder()
-                .expireAfterWrite(window)
-                .maximumSize(perClient)
-                .ticker(ticker)
-                .executor(Runnable::run) // evict on the writing thread: the bound holds as soon as remember returns
-                .build();
+    private record Seen(long sequence, long seenAtNanos) {
+    }
+
+    /**
+     * One client's aggregates in the order their highest sequence was seen, oldest first. Not Caffeine's size
+     * bound: its admission policy may reject a new entry in favour of an old one, and here the newest matter most.
+     */
+    private final class ClientPositions {
+
+        private final LinkedHashMap<String, Seen> byAggregate = new LinkedHashMap<>();
+
+        synchronized void remember(Collection<Position> positions, long now) {
+            for (Position position : positions) {
+                Seen known = byAggregate.get(position.streamKey());
+                if (known == null || position.sequence() > known.sequence()) {
+                    // Re-inserted, so it moves to the newest end.
+                    byAggregate.remove(position.streamKey());
+                    byAggregate.put(position.streamKey(), new Seen(position.sequence(), now));
+                }
+            }
+            forgetExpired(now);
+            Iterator<Map.Entry<String, Seen>> oldestFirst = byAggregate.entrySet().iterator();
+            while (byAggregate.size() > perClient) {
+                oldestFirst.next();
+                oldestFirst.remove();
+            }
+        }
+
+        synchronized List<Position> newestFirst(long now) {
+            forgetExpired(now);
+            List<Position> positions = new ArrayList<>(byAggregate.size());
+            byAggregate.forEach((streamKey, seen) -> positions.add(position(streamKey, seen.sequence())));
+            Collections.reverse(positions);
+            return positions;
+        }
+
+        /** The entries are in the order they were seen, so the expired ones are the first. */
+        private void forgetExpired(long now) {
+            Iterator<Seen> oldestFirst = byAggregate.values().iterator();
+            while (oldestFirst.hasNext() && now - oldestFirst.next().seenAtNanos() >= windowNanos) {
+                oldestFirst.remove();
+            }
+        }
     }
 
     private static Position position(String streamKey, long sequence) {

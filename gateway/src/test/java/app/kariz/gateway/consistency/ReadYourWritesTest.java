@@ -104,14 +104,18 @@ class ReadYourWritesTest {
     }
 
     @Test
-    void positionsOfSeveralAggregatesAreAllAwaitedOnEveryService() {
+    void eachServiceIsSentOnlyThePositionsItsReadsCanWaitFor() {
         activities.replyNext(200, Map.of("Kariz-Position", "activity:a-3:1, deal:d-3:4"), "{}");
         post(OTHER_TOKEN, "/api/v1/activities/a-3/complete");
         activities.takeRequest();
 
         post(OTHER_TOKEN, "/api/v1/deals/d-3/move");
+        post(OTHER_TOKEN, "/api/v1/activities");
+        get(OTHER_TOKEN, "/api/v1/deals/d-3");
 
-        assertThat(awaited(deals.takeRequest())).contains("activity:a-3:1", "deal:d-3:4");
+        assertThat(deals.takeRequest().header("Kariz-Await")).isEmpty();
+        assertThat(awaited(activities.takeRequest())).contains("deal:d-3:4").doesNotContain("activity:a-3:1");
+        assertThat(awaited(views.takeRequest())).contains("activity:a-3:1", "deal:d-3:4");
     }
 
     @Test

@@ -56,12 +56,35 @@ class SeenPositionsTest {
     }
 
     @Test
-    void remembersABoundedNumberOfAggregatesPerClient() {
+    void recallsTheMostRecentlyWrittenFirst() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 0)));
+        seen.remember("client", List.of(new Position("deal", "d-2", 0), new Position("activity", "a-1", 3)));
+        seen.remember("client", List.of(new Position("deal", "d-1", 1)));
+
+        assertThat(seen.recalled("client")).containsExactly(new Position("deal", "d-1", 1),
+                new Position("activity", "a-1", 3), new Position("deal", "d-2", 0));
+    }
+
+    @Test
+    void anOlderSequenceSeenLateChangesNothing() {
+        seen.remember("client", List.of(new Position("deal", "d-1", 5)));
+        seen.remember("client", List.of(new Position("deal", "d-2", 0)));
+        advance(Duration.ofSeconds(40));
+        seen.remember("client", List.of(new Position("deal", "d-1", 4)));
+
+        advance(Duration.ofSeconds(21));
+
+        assertThat(seen.recalled("client")).isEmpty();
+    }
+
+    @Test
+    void remembersABoundedNumberOfAggregatesPerClientForgettingTheOldestFirst() {
         for (int i = 0; i < 50; i++) {
             seen.remember("client", List.of(new Position("deal", "d-" + i, i)));
         }
 
-        assertThat(seen.recalled("client").size()).isLessThanOrEqualTo(3);
+        assertThat(seen.recalled("client")).containsExactly(new Position("deal", "d-49", 49),
+                new Position("deal", "d-48", 48), new Position("deal", "d-47", 47));
     }
 
     private void advance(Duration duration) {

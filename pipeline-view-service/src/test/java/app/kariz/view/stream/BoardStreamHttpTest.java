@@ -35,9 +35,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -294,6 +296,27 @@ class BoardStreamHttpTest {
         try (EventStreamClient foreign = open("org-2", SALES, null)) {
             assertThat(foreign.status()).isEqualTo(404);
         }
+    }
+
+    /**
+     * Not about the stream, but this is the view over real HTTP: the gateway accepts 16KB of client headers and adds
+     * up to 4KB of Kariz-Await and its identity headers; Tomcat's default 8KB limit refused that with an HTML 400.
+     */
+    @Test
+    void headersAsLargeAsTheGatewayForwardsAreServed() throws Exception {
+        String await = String.join(",", Collections.nCopies(85,
+                "organization:" + UUID.randomUUID() + ":12"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/deals/deal-1"))
+                        .header(Caller.ORGANIZATION_HEADER, ORG)
+                        .header(Caller.USER_HEADER, DealStory.USER).header(Caller.ROLE_HEADER, "ADMIN")
+                        .header(Caller.VISIBILITY_HEADER, "EVERYONE")
+                        .header("X-Client-Header", "x".repeat(16 * 1024))
+                        .header("Kariz-Await", await).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(await.length()).isGreaterThan(4000);
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private EventStreamClient open(String organizationId, String pipelineId, String lastEventId) {
