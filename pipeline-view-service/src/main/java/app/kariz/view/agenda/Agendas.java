@@ -34,9 +34,16 @@ import java.util.Set;
  * Both are ordered by due ({@code overdueFrom}: an all-day activity counts as due at the end of its day), then by
  * when they were scheduled, then by id. An activity is listed only while its deal is visible (opened, not deleted);
  * won and lost deals' open activities stay on the agenda until they are done or cancelled.
+ * <p>
+ * Each list is paged by keyset on that order ({@link AgendaCursor}) with its own query, and counted by another
+ * ({@code countDocuments} on the same filter, answered from the index). A page whose activities include some of
+ * a deal that is not visible (deleted deals' activities are removed; this is a deal whose {@code DealOpened} has
+ * not arrived yet) holds fewer than {@code limit}, and the count still includes them until the deal is opened.
  */
 public class Agendas {
 
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 500;
     private static final Bson DUE_ORDER = Sorts.ascending("overdueFrom", "scheduledAt", "_id");
 
     private final ViewCollections collections;
@@ -47,23 +54,53 @@ public class Agendas {
         this.indicators = indicators;
     }
 
-    /** @param date the day whose activities {@code today} lists; null for today in {@code timeZone} */
+    /** The first page of each list, {@value #DEFAULT_LIMIT} activities at most. */
     public Agenda find(String organizationId, String assigneeId, LocalDate date, ZoneId timeZone) {
+        return find(organizationId, assigneeId, date, timeZone, DEFAULT_LIMIT, null, null);
+    }
+
+    /**
+     * @param date         the day whose activities {@code today} lists; null for today in {@code timeZone}
+     * @param limit        the most activities each list's page holds
+     * @param overdueAfter where the page of {@code overdue} starts; null for its beginning
+     * @param todayAfter   where the page of {@code today} starts; null for its beginning
+     */
+    public Agenda find(String organizationId, String assigneeId, LocalDate date, ZoneId timeZone, int limit,
+                       AgendaCursor overdueAfter, AgendaCursor todayAfter) {
         Instant now = indicators.now();
         LocalDate day = date != null ? date : LocalDate.ofInstant(now, timeZone);
         Date at = BsonValues.date(now);
-        // One query for both lists: each branch of the $or has its index, and both come sorted by due.
-        List<Document> overdue = new ArrayList<>();
-        List<Document> today = new ArrayList<>();
-        collections.activities().find(Filters.and(Filters.eq("organizationId", organizationId),
-                        Filters.eq("assigneeId", assigneeId), Filters.eq("status", ActivityStatus.OPEN.name()),
-                        Filters.or(Filters.lte("overdueFrom", at),
-                                Filters.and(Filters.eq("due.date", day.toString()), Filters.gt("overdueFrom", at)))))
+        Bson open = Filters.and(Filters.eq("organizationId", organizationId), Filters.eq("assigneeId", assigneeId),
+                Filters.eq("status", ActivityStatus.OPEN.name()));
+        // Each list is its own indexed query (agenda_overdue, agenda_day), sorted by due and cut at the page.
+        Bson overdueFilter = Filters.and(open, Filters.lte("overdueFrom", at));
+        Bson todayFilter = Filters.and(open, Filters.eq("due.date", day.toString()), Filters.gt("overdueFrom", at));
+        Page overdue = page(AgendaCursor.Listing.OVERDUE, overdueFilter, overdueAfter, limit);
+        Page today = page(AgendaCursor.Listing.TODAY, todayFilter, todayAfter, limit);
+        Map<String, String> dealTitles = dealTitles(organizationId, overdue.activities(), today.activities());
+        return new Agenda(assigneeId, day, timeZone.getId(),
+                items(overdue.activities(), dealTitles, now), collections.activities().countDocuments(overdueFilter),
+                overdue.nextCursor(),
+                items(today.activities(), dealTitles, now), collections.activities().countDocuments(todayFilter),
+                today.nextCursor());
+    }
+
+    /** Up to {@code limit} activities after {@code after} in due order, and the cursor after them if more follow. */
+    private Page page(AgendaCursor.Listing listing, Bson filter, AgendaCursor after, int limit) {
+        List<Document> activities = new ArrayList<>(limit + 1);
+        collections.activities().find(after == null ? filter : Filters.and(filter, after.activitiesAfter()))
                 .sort(DUE_ORDER)
-                .forEach(activity -> (activity.getDate("overdueFrom").after(at) ? today : overdue).add(activity));
-        Map<String, String> dealTitles = dealTitles(organizationId, overdue, today);
-        return new Agenda(assigneeId, day, timeZone.getId(), items(overdue, dealTitles, now),
-                items(today, dealTitles, now));
+                .limit(limit + 1)
+                .into(activities);
+        if (activities.size() <= limit) {
+            return new Page(activities, null);
+        }
+        List<Document> page = activities.subList(0, limit);
+        return new Page(page, AgendaCursor.after(listing, page.get(limit - 1)).encode());
+    }
+
+    /** One page of a list's activities, before the deals that are not visible are left out. */
+    private record Page(List<Document> activities, String nextCursor) {
     }
 
     /** The titles of the visible deals among these activities'; a deal that is not visible is absent. */

@@ -28,20 +28,30 @@ public final class OpaqueCursor {
 
     /** The {@code count} parts of a cursor of this {@code kind}. */
     public static List<String> decode(String cursor, String kind, int count) {
+        return decode(cursor, kind, count, "cursor");
+    }
+
+    /** The {@code count} parts of a cursor of this {@code kind} passed in the parameter {@code field}. */
+    public static List<String> decode(String cursor, String kind, int count, String field) {
         String plain;
         try {
             plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw invalid();
+            throw invalid(field);
         }
         String[] parts = plain.split("\\|", count + 1);
         if (parts.length != count + 1 || !parts[0].equals(kind)) {
-            throw invalid();
+            throw invalid(field);
         }
         return Arrays.asList(parts).subList(1, parts.length);
     }
 
     public static InvalidInputException invalid() {
-        return new InvalidInputException("cursor", "is not a cursor this listing handed out; start again without it");
+        return invalid("cursor");
+    }
+
+    /** For a listing whose cursor parameter is not called {@code cursor}. */
+    public static InvalidInputException invalid(String field) {
+        return new InvalidInputException(field, "is not a cursor this listing handed out; start again without it");
     }
 }

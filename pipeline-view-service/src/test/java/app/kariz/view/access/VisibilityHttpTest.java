@@ -12,6 +12,7 @@ import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;
+import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -212,6 +214,20 @@ class VisibilityHttpTest {
                 .andExpect(jsonPath("$.assigneeId").value(MEMBER))
                 .andExpect(jsonPath("$.overdue[*].id").value(containsInAnyOrder("my-call", "member-call")));
         http.perform(member(get("/api/v1/agenda?assigneeId=" + MEMBER))).andExpect(status().isOk());
+        String firstPage = http.perform(member(get("/api/v1/agenda?limit=1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdueCount").value(2))
+                .andExpect(jsonPath("$.overdue[*].id").value(contains("my-call")))
+                .andReturn().getResponse().getContentAsString();
+        http.perform(member(get("/api/v1/agenda?limit=1").param("overdueCursor",
+                        (String) JsonPath.read(firstPage, "$.overdueNextCursor"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdueCount").value(2))
+                .andExpect(jsonPath("$.overdue[*].id").value(contains("member-call")))
+                .andExpect(jsonPath("$.overdueNextCursor").value(nullValue()));
+        http.perform(member(get("/api/v1/agenda?assigneeId=" + COLLEAGUE + "&limit=1").param("overdueCursor",
+                        (String) JsonPath.read(firstPage, "$.overdueNextCursor"))))
+                .andExpect(status().isForbidden());
 
         http.perform(member(get("/api/v1/agenda?assigneeId=" + COLLEAGUE)))
                 .andExpect(status().isForbidden())
@@ -224,7 +240,8 @@ class VisibilityHttpTest {
 
         http.perform(manager(get("/api/v1/agenda?assigneeId=" + COLLEAGUE)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.overdue[*].id").value(contains("their-call")));
+                .andExpect(jsonPath("$.overdue[*].id").value(contains("their-call")))
+                .andExpect(jsonPath("$.overdueCount").value(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.kariz.view.agenda;
 
 import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
+import app.kariz.support.web.InvalidInputException;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.card.Indicator;
@@ -19,6 +20,7 @@ import java.util.List;
 
 import static app.kariz.view.card.QueryFixture.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AgendasTest {
 
@@ -161,6 +163,102 @@ class AgendasTest {
         assertThat(view.agendas.find(ORG, "assignee-2", null, TEHRAN).today()).extracting(AgendaItem::id)
                 .containsExactly("someone-elses");
         assertThat(view.agendas.find("org-2", ASSIGNEE, null, TEHRAN).today()).isEmpty();
+    }
+
+    @Test
+    void overduePagesHoldEachActivityOnceInDueOrderEvenAcrossEqualDueInstants() {
+        // 23 overdue at two due instants, each shared by activities scheduled at two instants, so the order (and
+        // the page boundaries, at 10 and 20) fall within runs that only the id tells apart; ids run against it.
+        for (int i = 0; i < 23; i++) {
+            String date = i % 2 == 0 ? "2026-03-08" : "2026-03-09";
+            schedule(String.format("late-%02d", 22 - i), due(date, "09:00", "Asia/Tehran"),
+                    T0.plusSeconds(i % 3 == 0 ? 1 : 0));
+        }
+        schedule("soon-today", due("2026-03-10", "12:00", "Asia/Tehran"), T0);
+        schedule("later-today", due("2026-03-10", "18:00", "Asia/Tehran"), T0);
+        at("2026-03-10T07:00:00Z");   // 10:30 in Tehran
+        List<String> inDueOrder = view.agendas.find(ORG, ASSIGNEE, null, TEHRAN, Agendas.MAX_LIMIT, null, null)
+                .overdue().stream().map(AgendaItem::id).toList();
+        assertThat(inDueOrder).hasSize(23).doesNotHaveDuplicates();
+
+        List<String> paged = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        AgendaCursor after = null;
+        do {
+            Agenda page = view.agendas.find(ORG, ASSIGNEE, null, TEHRAN, 10, after, null);
+            assertThat(page.overdueCount()).isEqualTo(23);
+            assertThat(page.today()).extracting(AgendaItem::id).containsExactly("soon-today", "later-today");
+            assertThat(page.todayCount()).isEqualTo(2);
+            assertThat(page.todayNextCursor()).isNull();
+            page.overdue().forEach(item -> paged.add(item.id()));
+            sizes.add(page.overdue().size());
+            after = AgendaCursor.parse(page.overdueNextCursor(), AgendaCursor.Listing.OVERDUE);
+        } while (after != null);
+
+        assertThat(sizes).containsExactly(10, 10, 3);
+        assertThat(paged).isEqualTo(inDueOrder);
+        assertThat(paged).as("by due, then scheduling, then id").containsExactly(
+                "late-00", "late-02", "late-06", "late-08", "late-12", "late-14", "late-18", "late-20",
+                "late-04", "late-10", "late-16", "late-22",
+                "late-03", "late-05", "late-09", "late-11", "late-15", "late-17", "late-21",
+                "late-01", "late-07", "late-13", "late-19");
+    }
+
+    @Test
+    void todayIsPagedTheSameWayAndAnExactLastPageHasNoNextCursor() {
+        for (int i = 0; i < 6; i++) {
+            schedule("today-" + i, due("2026-03-10", i < 3 ? "12:00" : null, "Asia/Tehran"), T0);
+        }
+        schedule("late", due("2026-03-09", null, "Asia/Tehran"), T0);
+        at("2026-03-10T07:00:00Z");
+
+        Agenda first = view.agendas.find(ORG, ASSIGNEE, null, TEHRAN, 3, null, null);
+        assertThat(first.today()).extracting(AgendaItem::id).containsExactly("today-0", "today-1", "today-2");
+        assertThat(first.todayCount()).isEqualTo(6);
+        assertThat(first.overdue()).extracting(AgendaItem::id).containsExactly("late");
+        assertThat(first.overdueCount()).isEqualTo(1);
+        assertThat(first.overdueNextCursor()).isNull();
+
+        Agenda second = view.agendas.find(ORG, ASSIGNEE, null, TEHRAN, 3, null,
+                AgendaCursor.parse(first.todayNextCursor(), AgendaCursor.Listing.TODAY));
+        assertThat(second.today()).extracting(AgendaItem::id).containsExactly("today-3", "today-4", "today-5");
+        assertThat(second.todayCount()).isEqualTo(6);
+        assertThat(second.todayNextCursor()).as("exactly a page: no empty page after it").isNull();
+        assertThat(second.overdue()).extracting(AgendaItem::id).containsExactly("late");
+    }
+
+    @Test
+    void theCountsLeaveOutOthersActivitiesAndDoneOnes() {
+        Due late = due("2026-03-09", null, "Asia/Tehran");
+        schedule("mine", late, T0);
+        schedule("done", late, T0);
+        view.apply(deal.completed("done", "Talked", T0));
+        schedule("someone-elses", late, T0);
+        view.apply(deal.activityUpdated("someone-elses", new ActivityFields("call", "Call", 30, "assignee-2",
+                null, null), T0));
+        at("2026-03-10T07:00:00Z");
+
+        Agenda agenda = agenda(null);
+        assertThat(agenda.overdue()).extracting(AgendaItem::id).containsExactly("mine");
+        assertThat(agenda.overdueCount()).isEqualTo(1);
+        assertThat(agenda.todayCount()).isZero();
+        assertThat(agenda.overdueNextCursor()).isNull();
+        assertThat(agenda.todayNextCursor()).isNull();
+    }
+
+    @Test
+    void aCursorIsValidOnlyForItsOwnList() {
+        String overdueCursor = new AgendaCursor(AgendaCursor.Listing.OVERDUE, T0, T0, "a|b").encode();
+        assertThat(AgendaCursor.parse(overdueCursor, AgendaCursor.Listing.OVERDUE).id()).isEqualTo("a|b");
+        for (String invalid : List.of(overdueCursor, "nonsense", "%%", "YWdlbmRhLXRvZGF5fHh8fGlk", "YWdlbmRhLXRvZGF5fHx8aWQ")) {
+            assertThatThrownBy(() -> AgendaCursor.parse(invalid, AgendaCursor.Listing.TODAY))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                            assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
+                                    .containsExactly("todayCursor"));
+        }
+        assertThatThrownBy(() -> AgendaCursor.parse("bm9wZQ", AgendaCursor.Listing.OVERDUE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                        assertThat(e.errors().get(0).field()).isEqualTo("overdueCursor"));
     }
 
     private void schedule(String activityId, Due due, Instant at) {

@@ -29,8 +29,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
@@ -175,8 +177,9 @@ class QueryEndpointsHttpTest {
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"assigneeId": "assignee-1", "date": "2026-03-09", "timeZone": "Asia/Tehran",
-                         "overdue": [], "today": []}
-                        """));
+                         "overdue": [], "overdueCount": 0, "overdueNextCursor": null,
+                         "today": [], "todayCount": 0, "todayNextCursor": null}
+                        """, true));
 
         clock.set(Instant.parse("2026-03-09T20:31:00Z"));   // 00:01 on 10 March in Tehran
 
@@ -185,7 +188,8 @@ class QueryEndpointsHttpTest {
                         {"assigneeId": "assignee-1", "date": "2026-03-10", "overdue": [],
                          "today": [{"id": "call-1", "type": "call", "subject": "تماس پیگیری", "dueDate": "2026-03-10",
                                     "dueTime": null, "timeZone": "Asia/Tehran", "state": "TODAY", "dealId": "calling",
-                                    "dealTitle": "قرارداد پشتیبانی سالانه", "location": "دفتر مرکزی"}]}
+                                    "dealTitle": "قرارداد پشتیبانی سالانه", "location": "دفتر مرکزی"}],
+                         "todayCount": 1, "todayNextCursor": null, "overdueCount": 0, "overdueNextCursor": null}
                         """));
         http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1&date=2026-03-10"))
                         .header(Caller.TIME_ZONE_HEADER, "America/New_York"))
@@ -193,6 +197,53 @@ class QueryEndpointsHttpTest {
                 .andExpect(jsonPath("$.today[*].id").value(contains("call-1")));
         http.perform(as(get("/api/v1/agenda?assigneeId=someone-else")))
                 .andExpect(jsonPath("$.today").value(empty()));
+    }
+
+    @Test
+    void theAgendaPagesOverdueAndTodayWithTheirCountsAndCursors() throws Exception {
+        DealStory calling = new DealStory(ORG, "calling");
+        for (int i = 0; i < 5; i++) {   // all due at the same instant and scheduled at the same one: only ids differ
+            projection.handle(calling.scheduled("late-" + i, "call", "Call " + i,
+                    new Due(LocalDate.parse("2026-03-08"), LocalTime.parse("09:00"), "Asia/Tehran"), T0));
+        }
+        for (int i = 0; i < 3; i++) {
+            projection.handle(calling.scheduled("today-" + i, "call", "Call " + i,
+                    new Due(LocalDate.parse("2026-03-09"), null, "Asia/Tehran"), T0.plusSeconds(i)));
+        }
+
+        List<String> overdue = new ArrayList<>();
+        String cursor = null;
+        do {
+            MockHttpServletRequestBuilder request = get("/api/v1/agenda?assigneeId=assignee-1&limit=2");
+            if (cursor != null) {
+                request.param("overdueCursor", cursor);
+            }
+            String body = http.perform(as(request))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.overdueCount").value(5))
+                    .andExpect(jsonPath("$.today[*].id").value(contains("today-0", "today-1")))
+                    .andExpect(jsonPath("$.todayCount").value(3))
+                    .andExpect(jsonPath("$.todayNextCursor").isString())
+                    .andReturn().getResponse().getContentAsString();
+            overdue.addAll(JsonPath.read(body, "$.overdue[*].id"));
+            cursor = JsonPath.read(body, "$.overdueNextCursor");
+        } while (cursor != null);
+        assertThat(overdue).containsExactly("late-0", "late-1", "late-2", "late-3", "late-4");
+
+        String first = http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1&limit=2")))
+                .andReturn().getResponse().getContentAsString();
+        http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1&limit=2")
+                        .param("todayCursor", (String) JsonPath.read(first, "$.todayNextCursor"))))
+                .andExpect(jsonPath("$.today[*].id").value(contains("today-2")))
+                .andExpect(jsonPath("$.todayNextCursor").value(nullValue()))
+                .andExpect(jsonPath("$.overdue[*].id").value(contains("late-0", "late-1")));
+        http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1")))
+                .andExpect(jsonPath("$.overdue.length()").value(5))
+                .andExpect(jsonPath("$.overdueNextCursor").value(nullValue()));
+        http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1&limit=2")
+                        .param("todayCursor", (String) JsonPath.read(first, "$.overdueNextCursor"))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("todayCursor"));
     }
 
     @Test
@@ -222,6 +273,11 @@ class QueryEndpointsHttpTest {
                 List.of("/api/v1/deals?cursor=bm9wZQ", "cursor"),
                 List.of("/api/v1/deals?limit=-1", "limit"),
                 List.of("/api/v1/agenda?date=10-03-2026", "date"),
+                List.of("/api/v1/agenda?limit=0", "limit"),
+                List.of("/api/v1/agenda?limit=501", "limit"),
+                List.of("/api/v1/agenda?limit=many", "limit"),
+                List.of("/api/v1/agenda?overdueCursor=nonsense", "overdueCursor"),
+                List.of("/api/v1/agenda?todayCursor=bm9wZQ", "todayCursor"),
                 List.of("/api/v1/deals/done/timeline?limit=501", "limit"),
                 List.of("/api/v1/deals/done/timeline?cursor=%25%25", "cursor"));
         for (List<String> invalid : cases) {
