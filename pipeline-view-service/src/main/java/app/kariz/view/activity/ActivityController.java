@@ -1,6 +1,6 @@
 package app.kariz.view.activity;
 
-import app.kariz.view.access.Viewer;
+import app.kariz.support.web.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +23,9 @@ public class ActivityController {
      * stays.
      */
     @GetMapping("/api/v1/activities/{id}")
-    public Activity activity(@PathVariable String id, Viewer viewer, HttpServletResponse response) {
-        Activity activity = activities.find(viewer.organizationId(), id)
-                .filter(found -> viewer.seesActivityAssignedTo(found.assigneeId()))
+    public Activity activity(@PathVariable String id, Caller caller, HttpServletResponse response) {
+        Activity activity = activities.find(caller.organizationId(), id)
+                .filter(found -> caller.sees(found.assigneeId()))
                 .orElseThrow(() -> Activities.notFound(id));
         response.setHeader(HttpHeaders.ETAG, "\"" + activity.version() + "\"");
         return activity;

@@ -3,7 +3,6 @@ package app.kariz.view.agenda;
 import app.kariz.support.web.Caller;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.ForbiddenException;
-import app.kariz.view.access.Viewer;
 import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,9 +35,9 @@ public class AgendaController {
                          @RequestParam(required = false) String date,
                          @RequestParam(required = false) String limit,
                          @RequestParam(required = false) String overdueCursor,
-                         @RequestParam(required = false) String todayCursor, Caller caller, Viewer viewer) {
+                         @RequestParam(required = false) String todayCursor, Caller caller) {
         String assignee = assigneeId == null || assigneeId.isBlank() ? caller.userId() : assigneeId.strip();
-        if (!viewer.seesActivityAssignedTo(assignee)) {
+        if (!caller.sees(assignee)) {
             throw new ForbiddenException("assigneeId", "Only your own agenda is visible to you");
         }
         LocalDate day = date(date);

@@ -1,7 +1,7 @@
 package app.kariz.view.board;
 
+import app.kariz.support.web.Caller;
 import app.kariz.support.web.NotFoundException;
-import app.kariz.view.access.Viewer;
 import app.kariz.view.card.BoardCursor;
 import app.kariz.view.card.DealPage;
 import app.kariz.view.card.IndicatorParameter;
@@ -27,10 +27,10 @@ public class BoardController {
     @GetMapping("/api/v1/pipelines/{id}/board")
     public Board board(@PathVariable String id, @RequestParam(required = false) String ownerId,
                        @RequestParam(required = false) String indicator,
-                       @RequestParam(required = false) String limit, Viewer viewer) {
-        BoardFilter filter = new BoardFilter(ownerId, IndicatorParameter.parse(indicator), viewer.onlyOwnerId());
+                       @RequestParam(required = false) String limit, Caller caller) {
+        BoardFilter filter = new BoardFilter(ownerId, IndicatorParameter.parse(indicator), caller.onlyOwnUserId());
         int cards = PageLimit.parse(limit, Boards.DEFAULT_LIMIT, Boards.MAX_LIMIT);
-        return boards.find(viewer.organizationId(), id, filter, cards)
+        return boards.find(caller.organizationId(), id, filter, cards)
                 .orElseThrow(() -> Boards.pipelineNotFound(id));
     }
 
@@ -40,11 +40,11 @@ public class BoardController {
                                @RequestParam(required = false) String ownerId,
                                @RequestParam(required = false) String indicator,
                                @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) String limit, Viewer viewer) {
-        BoardFilter filter = new BoardFilter(ownerId, IndicatorParameter.parse(indicator), viewer.onlyOwnerId());
+                               @RequestParam(required = false) String limit, Caller caller) {
+        BoardFilter filter = new BoardFilter(ownerId, IndicatorParameter.parse(indicator), caller.onlyOwnUserId());
         int cards = PageLimit.parse(limit, Boards.DEFAULT_LIMIT, Boards.MAX_LIMIT);
         BoardCursor after = BoardCursor.parse(cursor);
-        return boards.stageDeals(viewer.organizationId(), id, stageId, filter, after, cards)
+        return boards.stageDeals(caller.organizationId(), id, stageId, filter, after, cards)
                 .orElseThrow(() -> new NotFoundException("No stage with id " + stageId + " in pipeline " + id));
     }
 }

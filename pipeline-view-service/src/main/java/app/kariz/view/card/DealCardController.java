@@ -1,6 +1,6 @@
 package app.kariz.view.card;
 
-import app.kariz.view.access.Viewer;
+import app.kariz.support.web.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +26,9 @@ public class DealCardController {
      * the card is always sent in full.
      */
     @GetMapping("/api/v1/deals/{id}")
-    public DealCard card(@PathVariable String id, Viewer viewer, HttpServletResponse response) {
-        DealCard card = dealCards.find(viewer.organizationId(), id)
-                .filter(found -> viewer.seesDealOwnedBy(found.ownerId()))
+    public DealCard card(@PathVariable String id, Caller caller, HttpServletResponse response) {
+        DealCard card = dealCards.find(caller.organizationId(), id)
+                .filter(found -> caller.sees(found.ownerId()))
                 .orElseThrow(() -> DealCards.notFound(id));
         response.setHeader(HttpHeaders.ETAG, "\"" + card.version() + "\"");
         return card;

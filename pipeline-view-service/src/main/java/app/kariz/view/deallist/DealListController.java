@@ -1,6 +1,6 @@
 package app.kariz.view.deallist;
 
-import app.kariz.view.access.Viewer;
+import app.kariz.support.web.Caller;
 import app.kariz.view.card.DealPage;
 import app.kariz.view.card.IndicatorParameter;
 import app.kariz.view.card.PageLimit;
@@ -29,10 +29,10 @@ public class DealListController {
                           @RequestParam(required = false) String indicator,
                           @RequestParam(required = false) String q,
                           @RequestParam(required = false) String cursor,
-                          @RequestParam(required = false) String limit, Viewer viewer) {
+                          @RequestParam(required = false) String limit, Caller caller) {
         DealQuery query = new DealQuery(DealQuery.status(status), pipelineId, ownerId,
-                IndicatorParameter.parse(indicator), q, viewer.onlyOwnerId());
-        return deals.find(viewer.organizationId(), query, cursor, PageLimit.parse(limit, DealList.DEFAULT_LIMIT,
+                IndicatorParameter.parse(indicator), q, caller.onlyOwnUserId());
+        return deals.find(caller.organizationId(), query, cursor, PageLimit.parse(limit, DealList.DEFAULT_LIMIT,
                 DealList.MAX_LIMIT));
     }
 }

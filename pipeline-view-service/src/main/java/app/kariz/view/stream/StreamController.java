@@ -1,9 +1,9 @@
 package app.kariz.view.stream;
 
+import app.kariz.support.web.Caller;
 import app.kariz.support.web.InvalidInputException;
 import app.kariz.support.web.NotFoundException;
 import app.kariz.support.web.Problems;
-import app.kariz.view.access.Viewer;
 import app.kariz.view.pipeline.Pipelines;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,16 +38,16 @@ public class StreamController {
                                              @RequestParam(required = false) String lastEventId,
                                              @RequestHeader(name = "Last-Event-ID", required = false)
                                              String lastEventIdHeader,
-                                             Viewer viewer) {
+                                             Caller caller) {
         if (pipelineId == null || pipelineId.isBlank()) {
             throw new InvalidInputException("pipelineId", "is required: the stream is of one pipeline's board");
         }
-        if (pipelines.find(viewer.organizationId(), pipelineId).isEmpty()) {
+        if (pipelines.find(caller.organizationId(), pipelineId).isEmpty()) {
             throw new NotFoundException("No pipeline with id " + pipelineId + " exists");
         }
         String resumeAfter = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader
                 : lastEventId;
-        SseEmitter emitter = streams.subscribe(viewer.organizationId(), pipelineId, viewer.onlyOwnerId(),
+        SseEmitter emitter = streams.subscribe(caller.organizationId(), pipelineId, caller.onlyOwnUserId(),
                 resumeAfter);
         // No caching, and no buffering by a proxy (nginx honours X-Accel-Buffering).
         return ResponseEntity.ok()

@@ -1,6 +1,6 @@
 package app.kariz.view.timeline;
 
-import app.kariz.view.access.Viewer;
+import app.kariz.support.web.Caller;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +24,9 @@ public class TimelineController {
      */
     @GetMapping("/api/v1/deals/{id}/timeline")
     public Timeline timeline(@PathVariable String id, @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String cursor, Viewer viewer) {
+                             @RequestParam(required = false) String cursor, Caller caller) {
         int entries = PageLimit.parse(limit, Timelines.DEFAULT_LIMIT, Timelines.MAX_LIMIT);
-        return timelines.find(viewer.organizationId(), id, entries, cursor, viewer.onlyOwnerId())
+        return timelines.find(caller.organizationId(), id, entries, cursor, caller.onlyOwnUserId())
                 .orElseThrow(() -> DealCards.notFound(id));
     }
 }

@@ -9,7 +9,6 @@ import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
-import app.kariz.view.access.Viewer;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;
 import com.fasterxml.jackson.databind.JsonNode;
