@@ -3,25 +3,24 @@ package app.kariz.activity;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 
 /** A MongoDB wire-protocol server in this JVM, in memory, for one test class. */
 public final class InProcessMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final EmbeddedMongoServer server;
     private final String connectionString;
     private final MongoClient client;
 
-    private InProcessMongo(MongoServer server, String connectionString) {
+    private InProcessMongo(EmbeddedMongoServer server, String connectionString) {
         this.server = server;
         this.connectionString = connectionString;
         this.client = MongoClients.create(connectionString);
     }
 
     public static InProcessMongo start() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        return new InProcessMongo(server, server.bindAndGetConnectionString());
+        EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
+        return new InProcessMongo(server, server.connectionString());
     }
 
     public String connectionString() {
@@ -42,6 +41,6 @@ public final class InProcessMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 }

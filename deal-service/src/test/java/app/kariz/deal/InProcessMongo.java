@@ -3,19 +3,18 @@ package app.kariz.deal;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 
 /** The MongoDB wire protocol served from this JVM, in memory (mongo-java-server). */
 public final class InProcessMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final EmbeddedMongoServer server;
     private final String connectionString;
     private final MongoClient client;
 
     private InProcessMongo() {
-        server = new MongoServer(new MemoryBackend());
-        connectionString = server.bindAndGetConnectionString();
+        server = EmbeddedMongoServer.inMemory();
+        connectionString = server.connectionString();
         client = MongoClients.create(connectionString);
     }
 
@@ -37,6 +36,6 @@ public final class InProcessMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 }

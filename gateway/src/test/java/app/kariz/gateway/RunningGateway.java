@@ -1,7 +1,6 @@
 package app.kariz.gateway;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,9 +19,9 @@ public final class RunningGateway implements AutoCloseable {
     public static final String SECRET = "test-secret";
 
     private final ConfigurableApplicationContext context;
-    private final MongoServer mongo;
+    private final EmbeddedMongoServer mongo;
 
-    private RunningGateway(ConfigurableApplicationContext context, MongoServer mongo) {
+    private RunningGateway(ConfigurableApplicationContext context, EmbeddedMongoServer mongo) {
         this.context = context;
         this.mongo = mongo;
     }
@@ -30,11 +29,10 @@ public final class RunningGateway implements AutoCloseable {
     public static RunningGateway start(List<Class<?>> extraSources, String... arguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(List.of(arguments));
-        MongoServer mongo = null;
+        EmbeddedMongoServer mongo = null;
         if (isNotGiven(args, "kariz.mongo.uri")) {
-            mongo = new MongoServer(new MemoryBackend());
-            mongo.bind("127.0.0.1", 0);
-            args.add("--kariz.mongo.uri=" + mongo.getConnectionString());
+            mongo = EmbeddedMongoServer.inMemory();
+            args.add("--kariz.mongo.uri=" + mongo.connectionString());
         }
         if (isNotGiven(args, "kariz.identity.secret")) {
             args.add("--kariz.identity.secret=" + SECRET);
@@ -48,7 +46,7 @@ public final class RunningGateway implements AutoCloseable {
                     .run(args.toArray(String[]::new)), mongo);
         } catch (RuntimeException e) {
             if (mongo != null) {
-                mongo.shutdownNow();
+                mongo.close();
             }
             throw e;
         }
@@ -80,14 +78,14 @@ public final class RunningGateway implements AutoCloseable {
 
     /** The gateway's identity store, when this class started it. */
     public String mongoConnectionString() {
-        return mongo.getConnectionString();
+        return mongo.connectionString();
     }
 
     @Override
     public void close() {
         context.close();
         if (mongo != null) {
-            mongo.shutdownNow();
+            mongo.close();
         }
     }
 }

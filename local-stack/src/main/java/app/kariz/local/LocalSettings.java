@@ -21,8 +21,8 @@ import java.util.Map;
  *                     ({@code KARIZ_INTERNAL_SECRET}); null makes a random one for this run, as nothing outside
  *                     this JVM needs it
  * @param mongoInMemory whether the in-process MongoDB keeps its data in memory only ({@code KARIZ_MONGO_STORAGE=memory};
- *                     default {@code file}): nothing survives a restart, but every query is several times faster,
- *                     which benchmarks and throw-away demos want
+ *                     default {@code file}, journaled under {@code dataDir/mongo}): nothing survives a restart and
+ *                     no write waits for the disk, which throw-away demos and tests want
  */
 public record LocalSettings(Path dataDir, int gatewayPort, int kafkaPort, int mongoPort, String demoToken,
                             String kafkaBootstrapServers, String mongoUri, String adminToken,

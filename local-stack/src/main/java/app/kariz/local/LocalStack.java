@@ -3,6 +3,7 @@ package app.kariz.local;
 import app.kariz.activity.ActivityServiceApplication;
 import app.kariz.deal.DealServiceApplication;
 import app.kariz.gateway.GatewayApplication;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import app.kariz.view.PipelineViewApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * All of Kariz in one JVM: a Kafka broker, a file-backed MongoDB and the four services, each service in its
+ * All of Kariz in one JVM: a Kafka broker, a journaled in-process MongoDB and the four services, each service in its
  * own Spring context with its own port, wired to each other exactly as in docker-compose. Everything is
  * written under the data directory and survives a restart. Given an existing Kafka or MongoDB, it uses that
  * instead of starting its own.
@@ -65,8 +66,9 @@ public final class LocalStack implements AutoCloseable {
         String kafkaBootstrapServers = settings.kafkaBootstrapServers();
         try {
             if (mongoUri == null) {
-                EmbeddedMongo mongo = settings.mongoInMemory() ? EmbeddedMongo.startInMemory(settings.mongoPort())
-                        : EmbeddedMongo.start(settings.dataDir().resolve("mongo.mv"), settings.mongoPort());
+                EmbeddedMongoServer mongo = settings.mongoInMemory()
+                        ? EmbeddedMongoServer.inMemory(settings.mongoPort())
+                        : EmbeddedMongoServer.durable(settings.dataDir().resolve("mongo"), settings.mongoPort());
                 storage.add(mongo);
                 mongoUri = mongo.connectionString();
             }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The scenario on the local stack exactly as {@code java -jar kariz-local.jar} runs it: a real Kafka broker
- * in process and mongo-java-server with its H2 file backend — not a real MongoDB.
+ * in process and the embedded-mongo module (mongo-java-server's engine, journaled) — not a real MongoDB.
  */
 class LocalStackEndToEndTest extends DealLifeScenario {
 

@@ -12,8 +12,7 @@ import app.kariz.view.PipelineViewApplication;
 import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DealStatus;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,15 +74,15 @@ class NeverLoseNeverDoubleTest {
     @TempDir
     static Path dataDir;
 
-    private static MongoServer mongo;
+    private static EmbeddedMongoServer mongo;
     private static EmbeddedKafka kafka;
     private static ConfigurableApplicationContext deals;
     private static ConfigurableApplicationContext views;
 
     @BeforeAll
     static void startDealServiceAndView() {
-        mongo = new MongoServer(new MemoryBackend());
-        String mongoUri = mongo.bindAndGetConnectionString();
+        mongo = EmbeddedMongoServer.inMemory();
+        String mongoUri = mongo.connectionString();
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
         // No HTTP request reaches these services here, but like every service they refuse to start without the key
         // of the gateway's signed identity headers.
@@ -109,7 +108,7 @@ class NeverLoseNeverDoubleTest {
             }
         }
         if (mongo != null) {
-            mongo.shutdownNow();
+            mongo.close();
         }
     }
 

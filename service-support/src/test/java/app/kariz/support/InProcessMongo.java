@@ -3,20 +3,19 @@ package app.kariz.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 
 import java.util.UUID;
 
 /** The MongoDB wire protocol served from this JVM, in memory (mongo-java-server), for one test class. */
 public final class InProcessMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final EmbeddedMongoServer server;
     private final MongoClient client;
 
     private InProcessMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        server = EmbeddedMongoServer.inMemory();
+        client = MongoClients.create(server.connectionString());
     }
 
     public static InProcessMongo start() {
@@ -35,6 +34,6 @@ public final class InProcessMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 }

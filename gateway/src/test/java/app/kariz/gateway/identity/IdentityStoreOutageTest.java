@@ -2,8 +2,7 @@ package app.kariz.gateway.identity;
 
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -15,18 +14,17 @@ class IdentityStoreOutageTest {
 
     @Test
     void withoutTheIdentityStoreARequestIsAServiceUnavailableProblemAndIsNotForwarded() {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
+        EmbeddedMongoServer mongo = EmbeddedMongoServer.inMemory();
         try (StubService deals = new StubService("deal-service");
              RunningGateway gateway = RunningGateway.start(
                      "--kariz.gateway.deal-service-uri=" + deals.uri(),
                      "--kariz.demo.token=demo-token-for-tests-0123456789",
-                     "--kariz.mongo.uri=" + mongo.getConnectionString() + "/?serverSelectionTimeoutMS=500")) {
+                     "--kariz.mongo.uri=" + mongo.connectionString() + "/?serverSelectionTimeoutMS=500")) {
             gateway.client().get().uri("/api/v1/pipelines").headers(h -> h.setBearerAuth("demo-token-for-tests-0123456789"))
                     .exchange().expectStatus().isOk();
             deals.takeRequest();
 
-            mongo.shutdownNow();
+            mongo.close();
 
             gateway.client().get().uri("/api/v1/pipelines").headers(h -> h.setBearerAuth("demo-token-for-tests-0123456789"))
                     .exchange()

@@ -1,18 +1,16 @@
 package app.kariz.gateway.identity;
 
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 
 /** An identity store on an in-memory MongoDB wire server, for tests of the store without a gateway. */
 final class InMemoryMongo implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
     private final IdentityStore store;
 
     InMemoryMongo() {
-        server.bind("127.0.0.1", 0);
-        store = new IdentityStore(MongoClients.create(server.getConnectionString()), "kariz_identity");
+        store = new IdentityStore(MongoClients.create(server.connectionString()), "kariz_identity");
         store.createIndexes();
     }
 
@@ -23,6 +21,6 @@ final class InMemoryMongo implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-        server.shutdownNow();
+        server.close();
     }
 }

@@ -32,8 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,8 +92,8 @@ class BoardLatencyBench {
     @Test
     void measure() throws Exception {
         String uri = System.getenv("KARIZ_BENCH_MONGO_URI");
-        MongoServer server = uri == null ? new MongoServer(new MemoryBackend()) : null;
-        String connection = uri != null ? uri : server.bindAndGetConnectionString();
+        EmbeddedMongoServer server = uri == null ? EmbeddedMongoServer.inMemory() : null;
+        String connection = uri != null ? uri : server.connectionString();
         try (MongoClient client = MongoClients.create(connection)) {
             MongoDatabase database = client.getDatabase("kariz_bench");
             database.drop();
@@ -109,7 +108,7 @@ class BoardLatencyBench {
             Files.writeString(file, report);
         } finally {
             if (server != null) {
-                server.shutdownNow();
+                server.close();
             }
         }
     }

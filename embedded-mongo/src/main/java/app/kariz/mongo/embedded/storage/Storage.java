@@ -47,7 +47,9 @@ public final class Storage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Storage.class);
     private static final Pattern FILE = Pattern.compile("(snapshot|journal)-(\\d+)\\.(bin|log)");
     private static final int SNAPSHOT_MAGIC = 0x4b5a534e; // "KZSN"
-    private static final long CHECKPOINT_BYTES = 128L * 1024 * 1024;
+    /** A journal this long is folded into a new snapshot, so recovery replays at most about this much. */
+    private static final long CHECKPOINT_BYTES = Long.getLong("kariz.embedded-mongo.checkpoint-bytes",
+            128L * 1024 * 1024);
 
     private final Path directory;
     private final Map<String, List<byte[]>> recovered;

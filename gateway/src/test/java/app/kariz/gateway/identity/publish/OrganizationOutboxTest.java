@@ -7,8 +7,7 @@ import app.kariz.gateway.identity.IdentityStore.UnpublishedOrganization;
 import app.kariz.gateway.identity.Organization;
 import app.kariz.gateway.identity.Visibility;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -39,7 +38,7 @@ class OrganizationOutboxTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-27T08:00:00Z");
 
-    private final MongoServer mongo = new MongoServer(new MemoryBackend());
+    private final EmbeddedMongoServer mongo = EmbeddedMongoServer.inMemory();
     private final IdentityStore store;
     private final Clock clock = Clock.fixed(CREATED.plusSeconds(5), ZoneOffset.UTC);
     private final List<String> published = new ArrayList<>();
@@ -54,15 +53,14 @@ class OrganizationOutboxTest {
     };
 
     OrganizationOutboxTest() {
-        mongo.bind("127.0.0.1", 0);
-        store = new IdentityStore(MongoClients.create(mongo.getConnectionString()), "kariz_identity");
+        store = new IdentityStore(MongoClients.create(mongo.connectionString()), "kariz_identity");
         store.createIndexes();
     }
 
     @AfterEach
     void close() {
         store.close();
-        mongo.shutdownNow();
+        mongo.close();
     }
 
     @Test

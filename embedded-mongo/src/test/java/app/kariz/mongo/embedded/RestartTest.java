@@ -1,4 +1,4 @@
-package app.kariz.local;
+package app.kariz.mongo.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedMongoTest {
+class RestartTest {
 
     private static final String PERSIAN_TITLE = "قرار جلسه هفته بعد";
 
@@ -27,11 +27,11 @@ class EmbeddedMongoTest {
 
     @Test
     void documentsAndUniqueIndexesSurviveARestart() {
-        Path h2File = dir.resolve("mongo").resolve("kariz.mv.db");
+        Path data = dir.resolve("mongo");
 
         long started = System.nanoTime();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(h2File, 0)) {
-            System.out.printf("EmbeddedMongo first start: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.durable(data, 0)) {
+            System.out.printf("EmbeddedMongoServer first start: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             assertThat(mongo.connectionString()).matches("mongodb://127\\.0\\.0\\.1:\\d+");
             try (MongoClient client = MongoClients.create(mongo.connectionString())) {
                 MongoCollection<Document> notes = notes(client);
@@ -41,11 +41,11 @@ class EmbeddedMongoTest {
                 assertDuplicateSlugRejected(notes);
             }
         }
-        assertThat(h2File).isRegularFile();
+        assertThat(data).isDirectoryContaining("glob:**/snapshot-*.bin");
 
         started = System.nanoTime();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(h2File, 0)) {
-            System.out.printf("EmbeddedMongo restart: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.durable(data, 0)) {
+            System.out.printf("EmbeddedMongoServer restart: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             try (MongoClient client = MongoClients.create(mongo.connectionString())) {
                 MongoCollection<Document> notes = notes(client);
                 assertThat(notes.countDocuments()).isEqualTo(1);
