@@ -154,6 +154,8 @@ class KillNineTest {
             }
             Set<String> lost = new HashSet<>(acknowledged.keySet());
             lost.removeAll(found.keySet());
+            // A delete cut off by the kill may have been stored without being answered: in doubt, not lost.
+            lost.removeAll(deleted);
             System.out.printf("kill -9: %d acknowledged documents, %d lost, %d found%n", acknowledged.size(),
                     lost.size(), found.size());
             assertThat(lost).as("acknowledged, then lost").isEmpty();
