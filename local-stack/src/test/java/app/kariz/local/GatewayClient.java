@@ -4,40 +4,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls the public API the way any client would: HTTP and JSON, with a bearer token. */
-final class GatewayClient {
+/**
+ * Calls the public API the way any client would: HTTP and JSON, with a bearer token. A request that gets no answer
+ * at all (connection refused or reset, timed out) throws {@link UncheckedIOException}.
+ */
+public final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUri;
     private final String token;
 
-    GatewayClient(int port, String token) {
+    public GatewayClient(int port, String token) {
         this.baseUri = "http://127.0.0.1:" + port;
         this.token = token;
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(request(path).GET());
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Reply post(String path, String body, String headerName, String headerValue) {
+    public Reply post(String path, String body, String headerName, String headerValue) {
         return send(request(path).header("Content-Type", "application/json").header(headerName, headerValue)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Reply patch(String path, String body, String ifMatch) {
+    public Reply patch(String path, String body, String ifMatch) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
@@ -46,17 +50,17 @@ final class GatewayClient {
         return send(request);
     }
 
-    Reply put(String path, String body) {
+    public Reply put(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send(request(path).DELETE());
     }
 
     /** Any method, with a JSON body when one is given. */
-    Reply send(String method, String path, String body) {
+    public Reply send(String method, String path, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder request = request(path).method(method, publisher);
@@ -66,7 +70,7 @@ final class GatewayClient {
         return send(request);
     }
 
-    Reply getWithoutToken(String path) {
+    public Reply getWithoutToken(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
@@ -77,21 +81,29 @@ final class GatewayClient {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null), body);
+                    response.headers().firstValue("ETag").orElse(null), parse(response));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("No answer to " + request.method() + " " + request.uri().getPath(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    record Reply(int status, String contentType, String location, String etag, JsonNode body) {
+    private JsonNode parse(HttpResponse<String> response) {
+        try {
+            return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    public record Reply(int status, String contentType, String location, String etag, JsonNode body) {
     }
 }
