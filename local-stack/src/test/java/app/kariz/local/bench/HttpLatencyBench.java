@@ -1,14 +1,12 @@
 package app.kariz.local.bench;
 
+import app.kariz.local.StackProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,11 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -127,8 +123,7 @@ class HttpLatencyBench {
     @Test
     void measure() throws Exception {
         List<String> report = new ArrayList<>();
-        Process stack = null;
-        Thread killer = null;
+        StackProcess stack = null;
         try {
             String external = System.getProperty("kariz.bench.baseUri");
             long readyMillis = -1;
@@ -137,13 +132,10 @@ class HttpLatencyBench {
                 token = System.getProperty("kariz.bench.token");
             } else {
                 token = System.getProperty("kariz.bench.token", UUID.randomUUID().toString());
-                Started started = startStack();
-                stack = started.process();
-                Process child = stack;
-                killer = new Thread(child::destroy, "stop-bench-stack");
-                Runtime.getRuntime().addShutdownHook(killer);
-                baseUri = "http://127.0.0.1:" + started.port();
-                readyMillis = started.readyMillis();
+                stack = startStack();
+                Matcher ready = awaitReady(stack);
+                baseUri = "http://127.0.0.1:" + ready.group(2);
+                readyMillis = Long.parseLong(ready.group(1));
             }
             report.add("HTTP latency bench: %d open deals, %d activities, %d owners, through the gateway at %s"
                     .formatted(deals, activities, owners, baseUri));
@@ -154,7 +146,6 @@ class HttpLatencyBench {
         } finally {
             if (stack != null) {
                 stopStack(stack, report);
-                Runtime.getRuntime().removeShutdownHook(killer);
             }
             System.out.println(save(report));
         }
@@ -170,24 +161,12 @@ class HttpLatencyBench {
 
     // ---- the stack -------------------------------------------------------------------------------------------
 
-    private record Started(Process process, int port, long readyMillis) {
-    }
-
-    /** Starts the packaged jar on a fresh data directory and any free ports; returns when it logs it is ready. */
-    private Started startStack() throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run ./mvnw -q -B -o -DskipTests "
-                    + "package first");
-        }
+    /** Starts the packaged jar on a fresh data directory and any free ports. */
+    private StackProcess startStack() throws IOException {
+        List<String> launch = StackProcess.jar(jar, Arrays.stream(stackJvmArgs.trim().split("\\s+"))
+                .filter(arg -> !arg.isEmpty()).toList());
         deleteRecursively(workDir);
-        Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.stream(stackJvmArgs.trim().split("\\s+")).filter(arg -> !arg.isEmpty()).toList());
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("KARIZ_DATA_DIR", workDir.toAbsolutePath().resolve("data").toString());
         env.put("KARIZ_GATEWAY_PORT", "0");
         env.put("KARIZ_KAFKA_PORT", "0");
@@ -198,46 +177,28 @@ class HttpLatencyBench {
         env.put("KARIZ_RATE_LIMIT_BURST", "1000000");
         env.put("KARIZ_CONSISTENCY_WINDOW", consistencyWindow.toSeconds() + "s");
         env.put("KARIZ_GATEWAY_POSITIONS_PER_TOKEN", String.valueOf(positionsPerToken));
-        Process process = builder.start();
-        CompletableFuture<int[]> ready = new CompletableFuture<>();
-        Path log = workDir.resolve("stack.log");
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    out.println(line);
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        ready.complete(new int[]{Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(1))});
-                    }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("The stack exited before it was ready; see " + log));
-        }, "bench-stack-log");
-        pump.setDaemon(true);
-        pump.start();
+        return StackProcess.start(launch, workDir, env, workDir.resolve("stack.log"));
+    }
+
+    /** Its "ready" log line, which names the gateway's port (it was started on any free one). */
+    private static Matcher awaitReady(StackProcess stack) {
         try {
-            int[] portAndMillis = ready.get(5, TimeUnit.MINUTES);
-            return new Started(process, portAndMillis[0], portAndMillis[1]);
-        } catch (Exception e) {
-            process.destroyForcibly();
+            return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!stack.isAlive()) {
+                    throw new IllegalStateException("The stack exited before it was ready\n" + stack.logTail(40));
+                }
+                return READY.matcher(stack.logText());
+            }, Matcher::find);
+        } catch (RuntimeException e) {
+            System.out.println(stack.logTail(40));
             throw e;
         }
     }
 
-    private static void stopStack(Process stack, List<String> report) throws InterruptedException {
-        long started = System.nanoTime();
-        stack.destroy();
-        if (!stack.waitFor(2, TimeUnit.MINUTES)) {
-            stack.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            report.add("the stack did not stop on SIGTERM within 2 minutes; killed");
-        } else {
-            report.add("stack stopped on SIGTERM in %d ms".formatted(
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-        }
+    private static void stopStack(StackProcess stack, List<String> report) throws InterruptedException {
+        Duration stopped = stack.stop(Duration.ofMinutes(2));
+        report.add(stopped == null ? "the stack did not stop on SIGTERM within 2 minutes; killed"
+                : "stack stopped on SIGTERM in %d ms".formatted(stopped.toMillis()));
     }
 
     private String machine(long readyMillis) {
