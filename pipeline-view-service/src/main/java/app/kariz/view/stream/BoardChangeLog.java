@@ -5,11 +5,12 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,33 +19,36 @@ import java.util.UUID;
 
 /**
  * The order in which boards changed: one global sequence over every applied event that wrote a deal card (or
- * changed a pipeline), kept in the single document of the {@code board_changes} collection,
- * {@code {_id: "log", epoch, seq, capacity, slots: {"s<seq % capacity>": {seq, organizationId, dealId,
- * pipelineId, leftOwnerId}}}}.
+ * changed a pipeline), kept in the {@code board_changes} collection as one small document per change,
+ * {@code {_id: "<epoch>:<seq, 19 digits>", seq, organizationId, dealId, pipelineId, leftOwnerId}}, beside the
+ * log's own document {@code {_id: "log", epoch, capacity}}.
  *
- * <p>A change is recorded by one compare-and-set update, {@code seq: n → n + 1} together with the slot of
- * {@code n + 1}. MongoDB applies the updates of one document one at a time, so writers in any number of service
- * instances get consecutive numbers without gaps, and a reader that sees {@code seq = n} also sees every slot up
- * to {@code n}. The last {@code capacity} changes stay readable; older slots are overwritten in turn. It is one
- * small write per applied event, and reading what is new is one read of one document.
+ * <p>A change is recorded by inserting the document of {@code n + 1} where {@code n} is a change known to be
+ * recorded; the unique {@code _id} lets exactly one writer, in any number of service instances, take each
+ * number, and the others try the next. Since number {@code n + 1} is only ever taken after {@code n} exists, the
+ * recorded numbers have no holes: a reader that sees {@code n} as the last change can read every change up to
+ * {@code n}. The last {@code capacity} changes stay readable; older ones are deleted in batches.
+ *
+ * <p>One document per change rather than one document holding a ring of slots: a write then costs its own
+ * few hundred bytes, not a rewrite of every slot (which a journaling store writes out whole each time).
  *
  * <p>A change is recorded after the event's writes, so whoever reads the change reads the card as the event left
  * it (or newer).
  *
- * <p>{@code epoch} is chosen when the document is created. A new epoch (an emptied database) means the sequence
- * started again and earlier numbers mean nothing any more.
+ * <p>{@code epoch} is chosen when the log is created. A new epoch (an emptied database, a rebuilt view) means the
+ * sequence started again and earlier numbers mean nothing any more.
  */
 public final class BoardChangeLog {
 
     public static final String COLLECTION = "board_changes";
-    static final String DOCUMENT_ID = "log";
+    static final String LOG_ID = "log";
     /** How many changes stay readable: the longest replay a reconnecting client can get. */
     public static final int DEFAULT_CAPACITY = 1000;
+    /** Changes beyond the capacity are deleted when the sequence passes a multiple of this. */
+    private static final int PRUNE_EVERY = 64;
     private static final int MAX_ATTEMPTS = 100;
 
     private final MongoCollection<Document> collection;
-    /** Where this writer last saw the log end; a good guess for its next compare-and-set. */
-    private volatile Head lastSeen;
 
     private BoardChangeLog(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -57,14 +61,8 @@ public final class BoardChangeLog {
 
     /** The log's current end. Creates the log if it does not exist yet. */
     public Head head() {
-        Document document = collection.find(Filters.eq("_id", DOCUMENT_ID))
-                .projection(Projections.include("epoch", "seq", "capacity")).first();
-        if (document == null) {
-            create(DEFAULT_CAPACITY);
-            return head();
-        }
-        return new Head(document.getString("epoch"), document.get("seq", Number.class).longValue(),
-                document.getInteger("capacity"));
+        Identity log = identity();
+        return new Head(log.epoch(), lastRecorded(log.epoch()), log.capacity());
     }
 
     /**
@@ -73,11 +71,9 @@ public final class BoardChangeLog {
      */
     public void create(int capacity) {
         try {
-            collection.updateOne(Filters.eq("_id", DOCUMENT_ID), Updates.combine(
+            collection.updateOne(Filters.eq("_id", LOG_ID), Updates.combine(
                             Updates.setOnInsert("epoch", newEpoch()),
-                            Updates.setOnInsert("seq", 0L),
-                            Updates.setOnInsert("capacity", capacity),
-                            Updates.setOnInsert("slots", new Document())),
+                            Updates.setOnInsert("capacity", capacity)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             // Another writer created it at the same moment.
@@ -88,14 +84,16 @@ public final class BoardChangeLog {
     }
 
     /**
-     * Starts the log over in one write: a new epoch, nothing recorded, keeping the last {@code capacity} changes.
-     * Every stream then tells its clients to reload their boards, as after the views were rebuilt.
+     * Starts the log over: a new epoch, nothing recorded, keeping the last {@code capacity} changes. Every stream
+     * then tells its clients to reload their boards, as after the views were rebuilt.
      */
     public void startNewEpoch(int capacity) {
-        collection.replaceOne(Filters.eq("_id", DOCUMENT_ID), new Document("_id", DOCUMENT_ID)
-                        .append("epoch", newEpoch()).append("seq", 0L).append("capacity", capacity)
-                        .append("slots", new Document()),
+        collection.replaceOne(Filters.eq("_id", LOG_ID), new Document("_id", LOG_ID)
+                        .append("epoch", newEpoch()).append("capacity", capacity),
                 new ReplaceOptions().upsert(true));
+        // Changes of earlier epochs can no longer be asked for; a writer still on the old epoch at this moment
+        // may leave one behind, which the next new epoch deletes.
+        collection.deleteMany(Filters.ne("_id", LOG_ID));
     }
 
     /**
@@ -132,24 +130,30 @@ public final class BoardChangeLog {
     }
 
     private long record(String organizationId, String dealId, String pipelineId, String leftOwnerId) {
-        Head known = lastSeen;
+        // Read every time: a writer must not go on numbering an epoch that was started over.
+        Identity log = identity();
+        // Read, not remembered: a number remembered from long ago may since have been deleted, and inserting it
+        // again would put a change behind the end where no reader looks.
+        long last = lastRecorded(log.epoch());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (known == null) {
-                known = head();
+            long next = last + 1;
+            Document change = new Document("_id", changeId(log.epoch(), next)).append("seq", next)
+                    .append("organizationId", organizationId).append("dealId", dealId)
+                    .append("pipelineId", pipelineId).append("leftOwnerId", leftOwnerId);
+            try {
+                collection.insertOne(change);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // Another writer took that number: the log has moved on past our guess.
+                last = lastRecorded(log.epoch());
+                continue;
             }
-            long next = known.seq() + 1;
-            Document slot = new Document("seq", next).append("organizationId", organizationId)
-                    .append("dealId", dealId).append("pipelineId", pipelineId).append("leftOwnerId", leftOwnerId);
-            // The epoch too: after a new epoch the same sequence number may come round with another capacity.
-            long matched = collection.updateOne(Filters.and(Filters.eq("_id", DOCUMENT_ID),
-                            Filters.eq("epoch", known.epoch()), Filters.eq("seq", known.seq())),
-                    Updates.combine(Updates.set("seq", next), Updates.set(slotField(next, known.capacity()), slot)))
-                    .getMatchedCount();
-            if (matched == 1) {
-                lastSeen = new Head(known.epoch(), next, known.capacity());
-                return next;
+            if (next % PRUNE_EVERY == 0 && next > log.capacity()) {
+                collection.deleteMany(range(log.epoch(), 0, next - log.capacity()));
             }
-            known = null;
+            return next;
         }
         throw new IllegalStateException("Could not record a change of " + (dealId != null ? "card " + dealId
                 : "pipeline " + pipelineId) + " after " + MAX_ATTEMPTS + " attempts: too many concurrent writers");
@@ -157,7 +161,8 @@ public final class BoardChangeLog {
 
     /**
      * The changes after {@code afterSeq} up to {@code head}'s sequence, oldest first; empty when some of them
-     * are no longer kept (more than the capacity happened since), i.e. a reader that far behind must start over.
+     * are no longer kept (more than the capacity happened since, or the epoch changed), i.e. a reader that far
+     * behind must start over.
      */
     public Optional<List<BoardChange>> changesAfter(long afterSeq, Head head) {
         long count = head.seq() - afterSeq;
@@ -167,40 +172,46 @@ public final class BoardChangeLog {
         if (count > head.capacity() || afterSeq < 0) {
             return Optional.empty();
         }
-        List<String> fields = new ArrayList<>();
-        for (long seq = afterSeq + 1; seq <= head.seq(); seq++) {
-            fields.add(slotField(seq, head.capacity()));
-        }
-        Document document = collection.find(Filters.and(Filters.eq("_id", DOCUMENT_ID),
-                Filters.eq("epoch", head.epoch()))).projection(Projections.include(fields)).first();
-        if (document == null) {
-            return Optional.empty();
-        }
-        Document slots = document.get("slots", Document.class);
         List<BoardChange> changes = new ArrayList<>();
-        for (long seq = afterSeq + 1; seq <= head.seq(); seq++) {
-            Document slot = slots == null ? null : slots.get(slotKey(seq, head.capacity()), Document.class);
-            if (slot == null || slot.get("seq", Number.class).longValue() != seq) {
-                // Overwritten by a writer that went round since head was read.
-                return Optional.empty();
-            }
-            changes.add(new BoardChange(seq, slot.getString("organizationId"), slot.getString("dealId"),
-                    slot.getString("pipelineId"), slot.getString("leftOwnerId")));
+        for (Document change : collection.find(range(head.epoch(), afterSeq, head.seq())).sort(Sorts.ascending("_id"))) {
+            changes.add(new BoardChange(change.get("seq", Number.class).longValue(), change.getString("organizationId"),
+                    change.getString("dealId"), change.getString("pipelineId"), change.getString("leftOwnerId")));
         }
-        return Optional.of(changes);
+        // Fewer than asked for: the oldest were deleted since head was read, or a new epoch emptied the log.
+        return changes.size() == count ? Optional.of(changes) : Optional.empty();
     }
 
-    private static String slotField(long seq, int capacity) {
-        return "slots." + slotKey(seq, capacity);
+    private Identity identity() {
+        Document log = collection.find(Filters.eq("_id", LOG_ID)).first();
+        if (log == null) {
+            create(DEFAULT_CAPACITY);
+            return identity();
+        }
+        return new Identity(log.getString("epoch"), log.getInteger("capacity"));
     }
 
-    private static String slotKey(long seq, int capacity) {
-        return "s" + (seq % capacity);
+    /** The number of the last change recorded in {@code epoch}; 0 before the first. */
+    private long lastRecorded(String epoch) {
+        Document last = collection.find(range(epoch, 0, Long.MAX_VALUE)).sort(Sorts.descending("_id")).limit(1).first();
+        return last == null ? 0 : last.get("seq", Number.class).longValue();
+    }
+
+    /** The changes of {@code epoch} numbered {@code afterSeq + 1} to {@code toSeq}, as a range of the _id index. */
+    private static Bson range(String epoch, long afterSeq, long toSeq) {
+        return Filters.and(Filters.gt("_id", changeId(epoch, afterSeq)), Filters.lte("_id", changeId(epoch, toSeq)));
+    }
+
+    /** Zero-padded so that the string order of ids is the order of the numbers. */
+    private static String changeId(String epoch, long seq) {
+        return epoch + ":" + String.format("%019d", seq);
     }
 
     /** Short, without dashes, so it fits in an SSE id. */
     private static String newEpoch() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private record Identity(String epoch, int capacity) {
     }
 
     /**

@@ -110,4 +110,38 @@ class BoardChangeLogTest {
         assertThat(after.capacity()).isEqualTo(3);
         assertThat(writer.changesAfter(0, after)).hasValue(List.of(BoardChange.ofCard(1, "org-1", "deal-3", null)));
     }
+
+    @Test
+    void changesBeyondTheCapacityAreDeletedSoTheLogStaysSmall() {
+        BoardChangeLog log = BoardChangeLog.in(database);
+        log.create(10);
+        for (int i = 1; i <= 300; i++) {
+            log.recordCard("org-1", "deal-" + i, null);
+        }
+
+        // The log document, the last 10 changes, and at most one batch not deleted yet.
+        assertThat(database.getCollection(BoardChangeLog.COLLECTION).countDocuments()).isBetween(11L, 11L + 64);
+        BoardChangeLog.Head head = log.head();
+        assertThat(head.seq()).isEqualTo(300);
+        assertThat(log.changesAfter(290, head)).hasValueSatisfying(changes -> assertThat(changes)
+                .extracting(BoardChange::dealId).containsExactly("deal-291", "deal-292", "deal-293", "deal-294",
+                        "deal-295", "deal-296", "deal-297", "deal-298", "deal-299", "deal-300"));
+    }
+
+    @Test
+    void aWriterIdleWhileOthersWentPastTheCapacityRecordsAfterTheEnd() {
+        BoardChangeLog idle = BoardChangeLog.in(database);
+        BoardChangeLog busy = BoardChangeLog.in(database);
+        idle.create(10);
+        idle.recordCard("org-1", "deal-idle-1", null);
+        for (int i = 1; i <= 200; i++) {
+            busy.recordCard("org-1", "deal-" + i, null);
+        }
+
+        long seq = idle.recordCard("org-1", "deal-idle-2", null);
+
+        assertThat(seq).isEqualTo(202);
+        assertThat(busy.changesAfter(201, busy.head())).hasValue(List.of(BoardChange.ofCard(202, "org-1",
+                "deal-idle-2", null)));
+    }
 }
