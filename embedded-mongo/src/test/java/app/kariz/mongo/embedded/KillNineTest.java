@@ -1,5 +1,6 @@
 package app.kariz.mongo.embedded;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -176,5 +177,57 @@ class KillNineTest {
         }
         assertThat(data.toFile().list()).anyMatch(name -> name.startsWith("journal-"));
         assertThat(Files.exists(data)).isTrue();
+    }
+
+    /**
+     * Writes sent with {@code j: false} are answered before they are on disk, so a crash may take back the last of
+     * them, but only as MongoDB would: what survives is a prefix of them, and every one answered before a
+     * journaled write began is as safe as that write (the journal is written in order).
+     */
+    @Test
+    void unjournaledWritesSurviveAsAPrefixUpToTheLastJournaledWriteAfterThem() throws Exception {
+        Process server = startServer();
+        int lastJournaled = -1;
+        int lastUnjournaled = -1;
+        try {
+            int port = readPort(server);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
+                    + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000&socketTimeoutMS=5000")) {
+                MongoCollection<Document> tokens = client.getDatabase("kariz_deals").getCollection("tokens")
+                        .withWriteConcern(WriteConcern.W1.withJournal(false));
+                MongoCollection<Document> events = client.getDatabase("kariz_deals").getCollection("events");
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000 + new Random().nextInt(2000));
+                for (int n = 0; System.nanoTime() < until; n++) {
+                    tokens.insertOne(new Document("_id", n));
+                    lastUnjournaled = n;
+                    // Several unjournaled writes per journaled one, as a tracking processor writes its token.
+                    if (n % 5 == 0) {
+                        events.insertOne(new Document("_id", n));
+                        lastJournaled = n;
+                    }
+                }
+                // The last unjournaled writes wait for the background flush or the next journaled write.
+                server.destroyForcibly();
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lastJournaled).as("the load ran").isGreaterThan(100);
+
+        try (EmbeddedMongoServer restarted = EmbeddedMongoServer.durable(data, 0);
+             MongoClient client = MongoClients.create(restarted.connectionString())) {
+            List<Integer> tokens = new ArrayList<>();
+            client.getDatabase("kariz_deals").getCollection("tokens").find().sort(new Document("_id", 1))
+                    .forEach(token -> tokens.add(token.getInteger("_id")));
+            long events = client.getDatabase("kariz_deals").getCollection("events").countDocuments();
+            System.out.printf("kill -9 with unjournaled writes: %d of %d survived, journaled up to %d%n",
+                    tokens.size(), lastUnjournaled + 1, lastJournaled);
+            assertThat(events).isEqualTo(lastJournaled / 5 + 1);
+            assertThat(tokens).as("a prefix, with no gap").containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, tokens.size()).boxed().toList());
+            assertThat(tokens.size()).as("every one written before the last journaled write")
+                    .isGreaterThan(lastJournaled);
+        }
     }
 }

@@ -29,8 +29,12 @@ final class Journal implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private ByteArrayOutputStream pending = new ByteArrayOutputStream(64 * 1024);
-    /** Bytes handed to {@link #append}, ever; and of those, bytes known to be on disk. */
+    /**
+     * Bytes handed to {@link #append}, ever; the end of the last record whose writer was promised durability; and
+     * bytes known to be on disk.
+     */
     private long appended;
+    private long promised;
     private long durable;
     private boolean flushing;
     /** Set once a write or force failed: from then on nothing can be promised, so every caller is told. */
@@ -45,6 +49,7 @@ final class Journal implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.durable = appended;
+        this.promised = appended;
     }
 
     static Journal open(Path file) {
@@ -60,8 +65,12 @@ final class Journal implements AutoCloseable {
         return file;
     }
 
-    /** @return the journal offset after this record: durable once {@link #awaitDurable} has passed it */
-    synchronized long append(byte op, String collection, int position, byte[] payload) {
+    /**
+     * @param promise whether the writer will wait for this record to be on disk (else it goes with the next
+     *                flush, forced by a later write, a read or the background flush)
+     * @return the journal offset after this record: durable once {@link #awaitDurable} has passed it
+     */
+    synchronized long append(byte op, String collection, int position, byte[] payload, boolean promise) {
         byte[] name = collection.getBytes(StandardCharsets.UTF_8);
         int bodyLength = 1 + 2 + name.length + 4 + (payload == null ? 0 : payload.length);
         ByteBuffer body = ByteBuffer.allocate(bodyLength);
@@ -80,11 +89,19 @@ final class Journal implements AutoCloseable {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         appended += 8 + bodyLength;
+        if (promise) {
+            promised = appended;
+        }
         return appended;
     }
 
     synchronized long appended() {
         return appended;
+    }
+
+    /** The end of the last record written with a promise of durability: what a reader must not see undone. */
+    synchronized long promised() {
+        return promised;
     }
 
     /** Returns once every record up to {@code offset} is written and forced to disk. */

@@ -26,6 +26,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,11 +54,18 @@ public final class Storage implements AutoCloseable {
     /** A journal this long is folded into a new snapshot, so recovery replays at most about this much. */
     private static final long CHECKPOINT_BYTES = Long.getLong("kariz.embedded-mongo.checkpoint-bytes",
             128L * 1024 * 1024);
+    /** How long a write without journaling waits for the disk at most (milliseconds), as MongoDB's commit interval. */
+    static final long BACKGROUND_FLUSH = 100;
 
     private final Path directory;
     private final Map<String, List<byte[]>> recovered;
     private final Map<String, CollectionStore> live = new ConcurrentHashMap<>();
     private volatile Journal journal;
+    /** The journal a checkpoint just replaced, until it is closed (forced): readers wait for it too. */
+    private volatile Journal replaced;
+    /** Set while this thread runs a command whose writer asked for no journaling ({@code j: false}). */
+    private final ThreadLocal<Boolean> relaxed = new ThreadLocal<>();
+    private ScheduledExecutorService backgroundFlush;
     private long generation;
     private final ThreadLocal<Written> lastWrite = new ThreadLocal<>();
     private final Object checkpointLock = new Object();
@@ -109,6 +120,7 @@ public final class Storage implements AutoCloseable {
             }
             storage.deleteBefore(keep, snapshots, journals);
             storage.journal = Journal.open(storage.journalFile(storage.generation));
+            storage.startBackgroundFlush();
             return storage;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the MongoDB data in " + directory, e);
@@ -139,7 +151,11 @@ public final class Storage implements AutoCloseable {
     void log(byte op, String fullName, int position, byte[] payload) {
         Journal current = journal;
         if (current != null) {
-            lastWrite.set(new Written(current, current.append(op, fullName, position, payload)));
+            boolean promise = relaxed.get() == null;
+            long offset = current.append(op, fullName, position, payload, promise);
+            if (promise) {
+                lastWrite.set(new Written(current, offset));
+            }
             if (current.appended() > CHECKPOINT_BYTES && !checkpointing) {
                 startCheckpoint();
             }
@@ -167,10 +183,46 @@ public final class Storage implements AutoCloseable {
             lastWrite.remove();
             written.journal().awaitDurable(written.offset());
         }
+        Journal previous = replaced;
+        if (previous != null) {
+            previous.awaitDurable(previous.promised());
+        }
         Journal current = journal;
         if (current != null) {
-            current.awaitDurable(current.appended());
+            current.awaitDurable(current.promised());
         }
+    }
+
+    /**
+     * Runs a command whose writes were sent with write concern {@code j: false}, as MongoDB does: they are
+     * acknowledged once applied, and reach the disk with the next flush (at most {@link #BACKGROUND_FLUSH} later,
+     * or sooner with any journaled write after them, since the journal is written in order). A crash can take
+     * back the last of them, never a journaled write, and never one without the writes before it. Kariz sends
+     * such writes only for state it rebuilds from events (tracking tokens, directories).
+     */
+    public <T> T relaxingDurability(Supplier<T> command) {
+        relaxed.set(Boolean.TRUE);
+        try {
+            return command.get();
+        } finally {
+            relaxed.remove();
+        }
+    }
+
+    private void startBackgroundFlush() {
+        backgroundFlush = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-mongo-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        backgroundFlush.scheduleWithFixedDelay(() -> {
+            try {
+                Journal current = journal;
+                current.awaitDurable(current.appended());
+            } catch (RuntimeException e) {
+                log.error("Background flush of the journal failed", e);
+            }
+        }, BACKGROUND_FLUSH, BACKGROUND_FLUSH, TimeUnit.MILLISECONDS);
     }
 
     private void startCheckpoint() {
@@ -201,6 +253,7 @@ public final class Storage implements AutoCloseable {
         synchronized (checkpointLock) {
             Journal previous = journal;
             long next = generation + 1;
+            replaced = previous;
             journal = Journal.open(journalFile(next));
             generation = next;
             Map<String, List<byte[]>> state = new LinkedHashMap<>();
@@ -212,6 +265,7 @@ public final class Storage implements AutoCloseable {
                 }
             }
             previous.close();
+            replaced = null;
             writeSnapshot(next, state);
             try {
                 deleteBefore(next, listed("snapshot"), listed("journal"));
@@ -407,6 +461,7 @@ public final class Storage implements AutoCloseable {
         }
         closed = true;
         if (directory != null) {
+            backgroundFlush.shutdownNow();
             checkpoint();
             journal.close();
         }
