@@ -67,8 +67,17 @@ public record Position(String aggregateType, String aggregateId, long sequence) 
         }
     }
 
+    /** A loop, not a stream: the gateway checks every remembered position of a client on every request. */
     private static boolean isPart(String part) {
-        return part != null && !part.isBlank() && part.indexOf(':') < 0 && part.indexOf(',') < 0
-                && part.chars().noneMatch(Character::isWhitespace);
+        if (part == null || part.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == ':' || c == ',' || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

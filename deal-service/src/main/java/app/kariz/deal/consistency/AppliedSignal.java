@@ -1,49 +1,90 @@
 package app.kariz.deal.consistency;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Wakes writers waiting for a directory to apply their events. Directories signal after every update; a waiter
- * re-checks its condition then, and at least every {@link #RECHECK} in case the update was applied by another
- * instance of the service (which shares the directory's database but not this signal).
+ * Wakes writers waiting for a directory to apply their events. A directory signals each event it applied, with
+ * its aggregate and sequence; only the writers waiting for that aggregate wake, and they know from the signal
+ * whether their event is applied, without reading the directory again. A waiter reads the directory once when it
+ * starts (the event may be applied already) and again at least every {@link #RECHECK}, in case another instance
+ * of the service applied it (they share the directory's database but not this signal).
  */
 public class AppliedSignal {
 
     static final Duration RECHECK = Duration.ofMillis(50);
 
-    private final Object monitor = new Object();
-    private long generation;
+    /** Per aggregate ({@code deal:<id>}) someone waits for: the highest sequence applied since they began. */
+    private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-    public void applied() {
-        synchronized (monitor) {
-            generation++;
-            monitor.notifyAll();
+    /** The directory applied the event {@code sequence} of {@code aggregateType:aggregateId}, or had already. */
+    public void applied(String aggregateType, String aggregateId, long sequence) {
+        Waiting forIt = waiting.get(aggregateType + ":" + aggregateId);
+        if (forIt != null) {
+            forIt.reached(sequence);
         }
     }
 
-    /** @return whether the condition held before the timeout */
-    public boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long seen;
-            synchronized (monitor) {
-                seen = generation;
-            }
-            if (condition.getAsBoolean()) {
+    /**
+     * @param appliedInStore whether the directory's store shows the event applied: read when the wait begins and
+     *                       on every recheck
+     * @return whether the event was applied before the timeout
+     */
+    public boolean await(String aggregateType, String aggregateId, long sequence, BooleanSupplier appliedInStore,
+                         Duration timeout) throws InterruptedException {
+        String key = aggregateType + ":" + aggregateId;
+        // Registered before the first read, so an event applied between the read and the wait is not missed.
+        Waiting forIt = waiting.compute(key, (k, existing) -> (existing == null ? new Waiting() : existing).join());
+        try {
+            if (appliedInStore.getAsBoolean()) {
                 return true;
             }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return false;
-            }
-            long waitMillis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), RECHECK.toMillis()));
-            synchronized (monitor) {
-                if (generation == seen) {
-                    monitor.wait(waitMillis);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                long waitMillis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), RECHECK.toMillis()));
+                if (forIt.awaitReached(sequence, waitMillis) || appliedInStore.getAsBoolean()) {
+                    return true;
                 }
             }
+        } finally {
+            waiting.computeIfPresent(key, (k, existing) -> existing.leave() ? null : existing);
+        }
+    }
+
+    /** Guarded by the map's compute for joining and leaving, by itself for the sequence. */
+    private static final class Waiting {
+
+        private int waiters;
+        private long highest = -1;
+
+        Waiting join() {
+            waiters++;
+            return this;
+        }
+
+        /** @return whether nobody waits any more */
+        boolean leave() {
+            return --waiters == 0;
+        }
+
+        synchronized void reached(long sequence) {
+            if (sequence > highest) {
+                highest = sequence;
+                notifyAll();
+            }
+        }
+
+        synchronized boolean awaitReached(long sequence, long waitMillis) throws InterruptedException {
+            if (highest < sequence) {
+                wait(waitMillis);
+            }
+            return highest >= sequence;
         }
     }
 }

@@ -51,8 +51,9 @@ public class CommandSender {
             return;
         }
         try {
-            if (!signal.await(() -> directory.appliedSequence(position.aggregateId()).orElse(-1)
-                    >= position.sequence(), timeout)) {
+            if (!signal.await(position.aggregateType(), position.aggregateId(), position.sequence(),
+                    () -> directory.appliedSequence(position.aggregateId()).orElse(-1) >= position.sequence(),
+                    timeout)) {
                 log.warn("Answering a write before the {} directory applied {}", position.aggregateType(), position);
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package app.kariz.deal.directory;
 
+import app.kariz.support.mongo.RebuildableState;
 import app.kariz.deal.command.DealStatus;
 import app.kariz.deal.consistency.AppliedSequences;
 import app.kariz.deal.consistency.AppliedSignal;
@@ -52,7 +53,7 @@ public class DealDirectory implements AppliedSequences {
     private final AppliedSignal signal;
 
     public DealDirectory(MongoDatabase database, AppliedSignal signal) {
-        this.deals = database.getCollection("deals");
+        this.deals = RebuildableState.collection(database, "deals");
         this.signal = signal;
         deals.createIndex(Indexes.ascending("organizationId", "stageId"));
         deals.createIndex(Indexes.ascending("organizationId", "pipelineId"));
@@ -67,7 +68,7 @@ public class DealDirectory implements AppliedSequences {
                 Updates.setOnInsert("status", DealStatus.OPEN.name()),
                 Updates.setOnInsert("deleted", false),
                 Updates.setOnInsert("sequence", sequence)), new UpdateOptions().upsert(true));
-        signal.applied();
+        signal.applied(aggregateType(), event.dealId(), sequence);
     }
 
     @EventHandler
@@ -107,7 +108,7 @@ public class DealDirectory implements AppliedSequences {
         all.add(Updates.set("sequence", sequence));
         deals.updateOne(Filters.and(Filters.eq("_id", dealId), Filters.lt("sequence", sequence)),
                 Updates.combine(all));
-        signal.applied();
+        signal.applied(aggregateType(), dealId, sequence);
     }
 
     /** The ids of the deals (of any status, not deleted) on a stage. */

@@ -1,5 +1,6 @@
 package app.kariz.deal.pipeline;
 
+import app.kariz.support.mongo.RebuildableState;
 import app.kariz.deal.consistency.AppliedSequences;
 import app.kariz.deal.consistency.AppliedSignal;
 import app.kariz.events.pipeline.PipelineCreated;
@@ -46,7 +47,7 @@ public class PipelineDirectory implements AppliedSequences {
     private final AppliedSignal signal;
 
     public PipelineDirectory(MongoDatabase database, AppliedSignal signal) {
-        this.pipelines = database.getCollection("pipelines");
+        this.pipelines = RebuildableState.collection(database, "pipelines");
         this.signal = signal;
         pipelines.createIndex(Indexes.ascending("organizationId"));
         pipelines.createIndex(Indexes.ascending("organizationId", "stages.stageId"));
@@ -62,7 +63,7 @@ public class PipelineDirectory implements AppliedSequences {
                         .map(PipelineDirectory::toDocument).toList()),
                 Updates.setOnInsert("deleted", false),
                 Updates.setOnInsert("version", sequence)), new UpdateOptions().upsert(true));
-        signal.applied();
+        signal.applied(aggregateType(), event.pipelineId(), sequence);
     }
 
     @EventHandler
@@ -116,7 +117,7 @@ public class PipelineDirectory implements AppliedSequences {
                               UnaryOperator<Map<String, PipelineStage>> change) {
         Document pipeline = pipelines.find(Filters.eq("_id", pipelineId)).first();
         if (pipeline == null || versionOf(pipeline) >= sequence) {
-            signal.applied();
+            signal.applied(aggregateType(), pipelineId, sequence);
             return;
         }
         Map<String, PipelineStage> stages = new LinkedHashMap<>();
@@ -137,7 +138,7 @@ public class PipelineDirectory implements AppliedSequences {
         // "not version >= sequence" also matches documents written before versions were recorded.
         pipelines.updateOne(Filters.and(Filters.eq("_id", pipelineId), Filters.not(Filters.gte("version", sequence))),
                 Updates.combine(change, Updates.set("version", sequence)));
-        signal.applied();
+        signal.applied(aggregateType(), pipelineId, sequence);
     }
 
     public List<PipelineView> all(String organizationId) {

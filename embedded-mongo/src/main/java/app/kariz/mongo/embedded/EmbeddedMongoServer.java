@@ -3,6 +3,7 @@ package app.kariz.mongo.embedded;
 import app.kariz.mongo.embedded.storage.Storage;
 import de.bwaldvogel.mongo.MongoServer;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,14 @@ import java.nio.file.Path;
  * when given a directory, a write-ahead journal that is on disk before any answer leaves.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
+
+    /**
+     * Netty threads answering connections. A command that waits for the journal holds its thread, and netty gives
+     * every thread several connections, so with netty's default (twice the cores) one fsync wait would hold up
+     * reads and unjournaled writes of unrelated connections. With about a thread per connection of the local
+     * stack's pools, a wait holds only its own connection.
+     */
+    private static final int WORKER_THREADS = Integer.getInteger("kariz.embedded-mongo.worker-threads", 64);
 
     private final MongoServer server;
     private final String connectionString;
@@ -39,7 +48,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static EmbeddedMongoServer listen(Storage storage, int port) {
         MongoServer server = new MongoServer(new IndexedBackend(storage));
         try {
-            server.bind("127.0.0.1", port);
+            server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         } catch (Exception e) { // netty rethrows a BindException without declaring it
             server.shutdownNow();
             throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port, e);

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Makes a client see its own writes. The positions in each response's {@code Kariz-Position} header are
@@ -60,11 +59,12 @@ public class ReadYourWritesFilter implements GlobalFilter, Ordered {
         if (clientKey == null) {
             return chain.filter(exchange);
         }
-        Predicate<Position> awaitedThere = awaitedBy(exchange);
+        Set<String> awaitedThere = awaitedBy(exchange);
         // The client's own first (it named them for this request), then what this gateway saw, newest first.
-        List<Position> await = merge(clientPositions(exchange), seen.recalled(clientKey)).stream()
-                .filter(awaitedThere)
-                .toList();
+        List<Position> await = awaitedThere != null && awaitedThere.isEmpty() ? List.of()
+                : merge(clientPositions(exchange), seen.recalled(clientKey)).stream()
+                        .filter(position -> awaitedThere == null || awaitedThere.contains(position.aggregateType()))
+                        .toList();
         String value = AwaitHeader.format(await, AwaitHeader.MAX_BYTES);
         ServerWebExchange forwarded = exchange.mutate().request(request -> request.headers(headers -> {
             headers.remove(Position.AWAIT_HEADER);
@@ -86,11 +86,12 @@ public class ReadYourWritesFilter implements GlobalFilter, Ordered {
         return positions.size() > MAX_CLIENT_POSITIONS ? positions.subList(0, MAX_CLIENT_POSITIONS) : positions;
     }
 
-    /** Every position when the service is not known, as a service ignores what it does not wait for. */
-    private static Predicate<Position> awaitedBy(ServerWebExchange exchange) {
-        Set<String> types = ApiRoutes.routeFor(exchange.getRequest()).map(ApiRoute::service)
-                .map(AWAITED_TYPES::get).orElse(null);
-        return types == null ? position -> true : position -> types.contains(position.aggregateType());
+    /**
+     * The aggregate types the request's service waits for; null (every type) when the service is not known, as a
+     * service ignores what it does not wait for.
+     */
+    private static Set<String> awaitedBy(ServerWebExchange exchange) {
+        return ApiRoutes.routeFor(exchange.getRequest()).map(ApiRoute::service).map(AWAITED_TYPES::get).orElse(null);
     }
 
     private static List<Position> written(HttpHeaders responseHeaders) {

@@ -54,7 +54,12 @@ public class SeenPositions {
         return seen == null ? List.of() : seen.newestFirst(ticker.read());
     }
 
-    private record Seen(long sequence, long seenAtNanos) {
+    /** The position itself is kept, so recalling it costs no parsing or checking again. */
+    private record Seen(Position position, long seenAtNanos) {
+
+        long sequence() {
+            return position.sequence();
+        }
     }
 
     /**
@@ -67,11 +72,12 @@ public class SeenPositions {
 
         synchronized void remember(Collection<Position> positions, long now) {
             for (Position position : positions) {
-                Seen known = byAggregate.get(position.streamKey());
+                String streamKey = position.streamKey();
+                Seen known = byAggregate.get(streamKey);
                 if (known == null || position.sequence() > known.sequence()) {
                     // Re-inserted, so it moves to the newest end.
-                    byAggregate.remove(position.streamKey());
-                    byAggregate.put(position.streamKey(), new Seen(position.sequence(), now));
+                    byAggregate.remove(streamKey);
+                    byAggregate.put(streamKey, new Seen(position, now));
                 }
             }
             forgetExpired(now);
@@ -85,7 +91,7 @@ public class SeenPositions {
         synchronized List<Position> newestFirst(long now) {
             forgetExpired(now);
             List<Position> positions = new ArrayList<>(byAggregate.size());
-            byAggregate.forEach((streamKey, seen) -> positions.add(position(streamKey, seen.sequence())));
+            byAggregate.values().forEach(seen -> positions.add(seen.position()));
             Collections.reverse(positions);
             return positions;
         }
@@ -97,10 +103,5 @@ public class SeenPositions {
                 oldestFirst.remove();
             }
         }
-    }
-
-    private static Position position(String streamKey, long sequence) {
-        int separator = streamKey.indexOf(':');
-        return new Position(streamKey.substring(0, separator), streamKey.substring(separator + 1), sequence);
     }
 }

@@ -89,8 +89,8 @@ public class EventStoreConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(storedEventSerializer())
-                .build();
+        return MongoTokenStore.builder().mongoTemplate(new UnjournaledTokens(axonMongoTemplate))
+                .serializer(storedEventSerializer()).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.kariz.support.eventstore;
 
+import app.kariz.support.mongo.RebuildableState;
 import app.kariz.events.Position;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -34,7 +35,7 @@ public class PublishedHeads {
     private final MongoCollection<Document> heads;
 
     public PublishedHeads(MongoDatabase database) {
-        this.heads = database.getCollection(COLLECTION);
+        this.heads = RebuildableState.collection(database, COLLECTION);
     }
 
     /** Raises each aggregate's head to the given position's sequence, in one round trip for the whole batch. */
