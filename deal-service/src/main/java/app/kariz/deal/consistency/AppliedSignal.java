@@ -14,7 +14,11 @@ import java.util.function.BooleanSupplier;
  */
 public class AppliedSignal {
 
-    static final Duration RECHECK = Duration.ofMillis(50);
+    /**
+     * Only events another instance applied are found by rechecking (this instance's wake their waiters at once),
+     * so it can be rare: each recheck is a read of the directory per waiting writer.
+     */
+    static final Duration RECHECK = Duration.ofMillis(200);
 
     /** Per aggregate ({@code deal:<id>}) someone waits for: the highest sequence applied since they began. */
     private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();

@@ -26,8 +26,11 @@ import java.util.stream.StreamSupport;
 final class IndexedCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedCollection.class);
-    /** A scan of a collection this large is worth a line in the debug log: it is the cost indexes exist to avoid. */
-    private static final int LOGGED_SCAN_SIZE = 1_000;
+    /**
+     * A scan of a collection this large, or a query that examines this many documents, is worth a line in the
+     * debug log: it is the cost indexes exist to avoid.
+     */
+    private static final int LOGGED_SCAN_SIZE = Integer.getInteger("kariz.embedded-mongo.logged-examined", 1_000);
 
     private final CollectionStore store;
 
@@ -47,11 +50,20 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
             }
             return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        int[] examined = new int[1];
         Stream<Document> candidates = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false)
-                .map(this::getDocument);
-        return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
+                .map(position -> {
+                    examined[0]++;
+                    return getDocument(position);
+                });
+        QueryResult result = matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
                 plan.inSortOrder() ? null : deriveComparator(orderBy), fieldSelector);
+        // What MongoDB's profiler calls docsExamined: many read for few returned means the index serves it badly.
+        if (examined[0] >= LOGGED_SCAN_SIZE && log.isDebugEnabled()) {
+            log.debug("Examined {} documents of {} for {} sorted by {}", examined[0], getFullName(), query, orderBy);
+        }
+        return result;
     }
 
     /** The candidates of an aggregation's leading {@code $match}; the stage itself still filters them. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
 import app.kariz.support.web.RequestIds;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -61,6 +62,9 @@ public class EventStoreConfiguration {
      * default, set here explicitly because the {@link RelayAudit} must use the same value.
      */
     public static final Duration TRACKING_LOOK_BACK = Duration.ofSeconds(1);
+
+    /** Events per tracking batch: large enough to amortise a token update, small enough to answer writers soon. */
+    static final int TRACKING_BATCH = 32;
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
@@ -137,6 +141,18 @@ public class EventStoreConfiguration {
                 .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Every tracking processor of the service (the relay, the directories) takes up to {@link #TRACKING_BATCH}
+     * events per unit of work, so a burst costs one token update and one claim per batch rather than per event;
+     * when events come one at a time, batches are of one and nothing waits. Every handler tolerates a batch being
+     * applied again after a failure: updates are guarded by the event's sequence, publishing is at-least-once.
+     */
+    @Bean
+    public ConfigurerModule batchedTrackingProcessors() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(c ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(TRACKING_BATCH));
     }
 
     /** Stamps each command with the request that sent it; events inherit it through the provider below. */
