@@ -3,6 +3,7 @@ package app.kariz.activity.deal;
 import app.kariz.events.Topics;
 import app.kariz.support.consume.ConsumedEventHandler;
 import app.kariz.support.consume.EventStreamConsumer;
+import app.kariz.support.mongo.DurabilityBarrier;
 import app.kariz.support.publish.KafkaProperties;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,13 +50,15 @@ class DealTopicConfiguration {
      */
     @Bean
     EventStreamConsumer dealEventConsumer(KafkaProperties kafka, Admin admin, KnownDeals knownDeals,
-                                          DealDeletionCascade dealDeletionCascade, MeterRegistry meters) {
+                                          DealDeletionCascade dealDeletionCascade, MongoDatabase database,
+                                          Clock clock, MeterRegistry meters) {
         ConsumedEventHandler dealEvents = event -> {
             knownDeals.handle(event);
             dealDeletionCascade.handle(event);
         };
-        return new EventStreamConsumer(kafka, admin, "activity-service-deals", List.of(Topics.DEALS), dealEvents,
-                meters);
+        String group = "activity-service-deals";
+        return new EventStreamConsumer(kafka, admin, group, List.of(Topics.DEALS), dealEvents, meters,
+                new DurabilityBarrier(database, group, clock));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.ConsumedEventHandler;
+import app.kariz.support.mongo.RebuildableState;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -36,7 +37,8 @@ public class KnownDeals implements ConsumedEventHandler {
     private final MongoCollection<Document> deals;
 
     public KnownDeals(MongoDatabase database) {
-        this.deals = database.getCollection("known_deals");
+        // Durable before the consumer commits the offsets of what it applied (its DurabilityBarrier).
+        this.deals = RebuildableState.collection(database, "known_deals");
     }
 
     @Override

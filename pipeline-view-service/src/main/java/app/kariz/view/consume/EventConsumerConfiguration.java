@@ -2,6 +2,7 @@ package app.kariz.view.consume;
 
 import app.kariz.events.Topics;
 import app.kariz.support.consume.EventStreamConsumer;
+import app.kariz.support.mongo.DurabilityBarrier;
 import app.kariz.support.publish.KafkaConfiguration;
 import app.kariz.support.publish.KafkaProperties;
 import app.kariz.view.consistency.AppliedPositions;
@@ -13,6 +14,7 @@ import app.kariz.view.consistency.ParkedEvents;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.rebuild.LiveApplyGate;
 import app.kariz.view.store.ViewCollections;
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,12 +88,17 @@ public class EventConsumerConfiguration {
         return new GapHealing(openGaps, positions, healRequests, healBackoff, properties.checkEvery(), clock);
     }
 
-    /** Each event is applied inside the gate a rebuild switches generations in, never during an event. */
+    /**
+     * Each event is applied inside the gate a rebuild switches generations in, never during an event. The view's
+     * writes do not wait for the disk ({@link ViewCollections#in}); one barrier per poll makes them durable before
+     * Kafka forgets their events.
+     */
     @Bean
     public EventStreamConsumer pipelineViewConsumer(KafkaProperties kafka, Admin kafkaAdmin,
                                                     InOrderStreams inOrderStreams, LiveApplyGate gate,
-                                                    MeterRegistry meters) {
+                                                    MongoDatabase database, Clock clock, MeterRegistry meters) {
         return new EventStreamConsumer(kafka, kafkaAdmin, GROUP_ID,
-                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), gate.guarding(inOrderStreams), meters);
+                List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), gate.guarding(inOrderStreams), meters,
+                new DurabilityBarrier(database, GROUP_ID, clock));
     }
 }

@@ -1,5 +1,6 @@
 package app.kariz.view.store;
 
+import app.kariz.support.mongo.RebuildableState;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -49,15 +50,24 @@ public record ViewCollections(MongoCollection<Document> positions, MongoCollecti
         return in(database, 0);
     }
 
+    /**
+     * Writes to a generation do not wait for the disk ({@link RebuildableState}): the live consumer passes a
+     * {@link app.kariz.support.mongo.DurabilityBarrier} before committing the offsets of what it applied, and a
+     * rebuild's generation is served only after the journaled switch that follows its writes.
+     */
     public static ViewCollections in(MongoDatabase database, long generation) {
         return new ViewCollections(
-                database.getCollection(name("positions", generation)),
-                database.getCollection(name("pipelines", generation)),
-                database.getCollection(name("activities", generation)),
-                database.getCollection(name("deal_cards", generation)),
-                database.getCollection(name("timeline", generation)),
-                database.getCollection(name("parked_events", generation)),
-                database.getCollection(name("stream_gaps", generation)));
+                collection(database, "positions", generation),
+                collection(database, "pipelines", generation),
+                collection(database, "activities", generation),
+                collection(database, "deal_cards", generation),
+                collection(database, "timeline", generation),
+                collection(database, "parked_events", generation),
+                collection(database, "stream_gaps", generation));
+    }
+
+    private static MongoCollection<Document> collection(MongoDatabase database, String baseName, long generation) {
+        return RebuildableState.collection(database, name(baseName, generation));
     }
 
     /** The collection name of {@code baseName} in {@code generation}. */

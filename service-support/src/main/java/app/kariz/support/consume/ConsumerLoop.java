@@ -2,7 +2,7 @@ package app.kariz.support.consume;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +27,33 @@ public final class ConsumerLoop {
     }
 
     private final String name;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final List<String> topics;
     private final RecordProcessor processor;
+    private final Runnable beforeCommit;
     private final Runnable afterClose;
     private volatile boolean running;
     private Thread thread;
 
     /** @param afterClose releases what the processor used, once the consumer is closed */
-    public ConsumerLoop(String name, KafkaConsumer<String, byte[]> consumer, List<String> topics,
+    public ConsumerLoop(String name, Consumer<String, byte[]> consumer, List<String> topics,
                         RecordProcessor processor, Runnable afterClose) {
+        this(name, consumer, topics, processor, () -> { }, afterClose);
+    }
+
+    /**
+     * @param beforeCommit runs after a poll's records were processed and before their offsets are committed: what
+     *                     the processor wrote without waiting for the disk is made durable there, since a
+     *                     committed offset is never delivered again
+     * @param afterClose   releases what the processor used, once the consumer is closed
+     */
+    public ConsumerLoop(String name, Consumer<String, byte[]> consumer, List<String> topics,
+                        RecordProcessor processor, Runnable beforeCommit, Runnable afterClose) {
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.processor = processor;
+        this.beforeCommit = beforeCommit;
         this.afterClose = afterClose;
     }
 
@@ -77,6 +90,7 @@ public final class ConsumerLoop {
                     }
                 }
                 if (!records.isEmpty()) {
+                    beforeCommit.run();
                     consumer.commitSync();
                 }
             }

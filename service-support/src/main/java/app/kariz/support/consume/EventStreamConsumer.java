@@ -48,11 +48,22 @@ public class EventStreamConsumer implements SmartLifecycle {
     private final List<String> topics;
     private final ConsumedEventHandler handler;
     private final MeterRegistry meters;
+    private final Runnable beforeCommit;
     private final EventDecoder decoder = new EventDecoder(EventJson.newMapper());
     private volatile ConsumerLoop loop;
 
     public EventStreamConsumer(KafkaProperties kafka, Admin admin, String groupId, List<String> topics,
                                ConsumedEventHandler handler, MeterRegistry meters) {
+        this(kafka, admin, groupId, topics, handler, meters, () -> { });
+    }
+
+    /**
+     * @param beforeCommit makes durable what the handler wrote without waiting for the disk, before the offsets of
+     *                     the events it applied are committed (a {@link app.kariz.support.mongo.DurabilityBarrier})
+     */
+    public EventStreamConsumer(KafkaProperties kafka, Admin admin, String groupId, List<String> topics,
+                               ConsumedEventHandler handler, MeterRegistry meters, Runnable beforeCommit) {
+        this.beforeCommit = beforeCommit;
         this.kafka = kafka;
         this.admin = admin;
         this.groupId = groupId;
@@ -81,7 +92,7 @@ public class EventStreamConsumer implements SmartLifecycle {
                 new DeadLetters(deadLetterProducer, groupId, meters), kafka.retry(), groupId, meters,
                 this::isRunning, duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
         loop = new ConsumerLoop("events-" + groupId, consumer, topics,
-                record -> applier.apply(record) != RecordApplier.Outcome.STOPPED,
+                record -> applier.apply(record) != RecordApplier.Outcome.STOPPED, beforeCommit,
                 () -> deadLetterProducer.close(Duration.ofSeconds(5)));
         loop.start();
     }
