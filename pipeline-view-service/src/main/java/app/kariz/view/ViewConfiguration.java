@@ -26,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
+import java.util.List;
 
 /** The read models, the projection that writes them and the queries that read them, wired by hand. */
 @Configuration(proxyBeanMethods = false)
@@ -91,9 +92,12 @@ public class ViewConfiguration {
         return new DealCards(collections.dealCards(), indicatorRule, rottingRule, pipelines);
     }
 
+    /** A board's counts are kept while the change log and the generation served stay what they were. */
     @Bean
-    public Boards boards(ViewCollections collections, DealCards dealCards, Pipelines pipelines) {
-        return new Boards(collections.dealCards(), dealCards, pipelines);
+    public Boards boards(ViewCollections collections, DealCards dealCards, Pipelines pipelines,
+                         BoardChangeLog changeLog, ViewGenerations generations) {
+        return new Boards(collections.dealCards(), dealCards, pipelines,
+                () -> List.of(generations.current(), changeLog.head()));
     }
 
     @Bean

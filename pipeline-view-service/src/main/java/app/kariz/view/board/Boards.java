@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds a pipeline's board from its open deal cards, in the database: one aggregation counts and values every
@@ -40,11 +42,24 @@ public class Boards {
     private final MongoCollection<Document> dealCards;
     private final DealCards cards;
     private final Pipelines pipelines;
+    private final BoardTallies tallies;
 
+    /** Without a change mark: every board counts its cards again. */
     public Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines) {
+        this(dealCards, cards, pipelines, Object::new);
+    }
+
+    /**
+     * @param changeMark something equal to its earlier value exactly when no card or pipeline of any board changed
+     *                   in between (the live streams' change log's head, with the generation served): a board's
+     *                   counts and totals are kept while it stays the same ({@link BoardTallies})
+     */
+    public Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines,
+                  Supplier<Object> changeMark) {
         this.dealCards = dealCards;
         this.cards = cards;
         this.pipelines = pipelines;
+        this.tallies = new BoardTallies(changeMark);
     }
 
     /** The whole board, unfiltered, with the default number of cards per stage. */
@@ -90,26 +105,44 @@ public class Boards {
     /**
      * Every open card of the pipeline (of the owner, when given; only those the viewer may see) grouped by stage,
      * indicator and value: the counts come back per group, and the amounts (stored as decimal strings) are summed
-     * exactly here, since neither MongoDB nor its in-process stand-in sums decimal strings.
+     * exactly here, since neither MongoDB nor its in-process stand-in sums decimal strings. Each group also gives
+     * the earliest instant one of its cards turns TODAY or OVERDUE, which bounds how long the tally stays true.
      */
     private Map<String, StageTally> tally(String organizationId, String pipelineId, BoardFilter filter, Instant now) {
-        List<Bson> match = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
-                Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())));
-        match.addAll(ownerConditions(filter));
-        Document groupKey = new Document("stageId", "$stageId")
-                .append("indicator", IndicatorQuery.nameOf(now))
-                .append("currency", "$value.currency")
-                .append("amount", "$value.amount");
-        Map<String, StageTally> tallies = new HashMap<>();
-        dealCards.aggregate(List.of(Aggregates.match(Filters.and(match)),
-                        Aggregates.group(groupKey, Accumulators.sum("cards", 1))))
-                .forEach(row -> {
-                    Document key = row.get("_id", Document.class);
-                    tallies.computeIfAbsent(key.getString("stageId"), stage -> new StageTally())
-                            .add(Indicator.valueOf(key.getString("indicator")), row.get("cards", Number.class).intValue(),
-                                    key.getString("currency"), key.getString("amount"));
-                });
-        return tallies;
+        BoardTallies.Key key = new BoardTallies.Key(organizationId, pipelineId, filter.ownerId(),
+                filter.restrictedToOwnerId());
+        return tallies.get(key, now, () -> {
+            List<Bson> match = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
+                    Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())));
+            match.addAll(ownerConditions(filter));
+            Document groupKey = new Document("stageId", "$stageId")
+                    .append("indicator", IndicatorQuery.nameOf(now))
+                    .append("currency", "$value.currency")
+                    .append("amount", "$value.amount");
+            Map<String, StageTally> byStage = new HashMap<>();
+            Instant[] turns = {Instant.MAX};
+            dealCards.aggregate(List.of(Aggregates.match(Filters.and(match)),
+                            Aggregates.group(groupKey, Accumulators.sum("cards", 1),
+                                    Accumulators.min("firstToday", "$" + IndicatorQuery.TODAY_AT),
+                                    Accumulators.min("firstOverdue", "$" + IndicatorQuery.OVERDUE_AT))))
+                    .forEach(row -> {
+                        Document group = row.get("_id", Document.class);
+                        Indicator indicator = Indicator.valueOf(group.getString("indicator"));
+                        byStage.computeIfAbsent(group.getString("stageId"), stage -> new StageTally())
+                                .add(indicator, row.get("cards", Number.class).intValue(),
+                                        group.getString("currency"), group.getString("amount"));
+                        // A planned card turns TODAY first (todayAt <= overdueAt); one due today turns OVERDUE.
+                        Date next = switch (indicator) {
+                            case PLANNED -> row.getDate("firstToday");
+                            case TODAY -> row.getDate("firstOverdue");
+                            case NO_ACTIVITY, OVERDUE -> null;
+                        };
+                        if (next != null && next.toInstant().isBefore(turns[0])) {
+                            turns[0] = next.toInstant();
+                        }
+                    });
+            return new BoardTallies.Counted(byStage, turns[0]);
+        });
     }
 
     private DealPage page(String organizationId, String pipelineId, Pipeline.Stage stage, BoardFilter filter,

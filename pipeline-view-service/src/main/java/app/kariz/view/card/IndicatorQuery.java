@@ -27,8 +27,8 @@ import java.util.List;
  */
 public final class IndicatorQuery {
 
-    static final String TODAY_AT = "todayAt";
-    static final String OVERDUE_AT = "overdueAt";
+    public static final String TODAY_AT = "todayAt";
+    public static final String OVERDUE_AT = "overdueAt";
 
     private IndicatorQuery() {
     }

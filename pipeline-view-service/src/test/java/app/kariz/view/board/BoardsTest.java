@@ -55,6 +55,47 @@ class BoardsTest {
     }
 
     @Test
+    void keptCountsTurnWithTheClockAtTheFirstDueInstantWithoutAnyWrite() {
+        DealStory planned = view.open("d-planned", "lead", "Planned", "owner-1", "10.00", "IRR", T0);
+        view.apply(planned.scheduled("a-planned", "call", "Call", TOMORROW, T0));
+        DealStory today = view.open("d-today", "lead", "Today", "owner-1", "20.00", "IRR", T0);
+        view.apply(today.scheduled("a-today", "call", "Call", TODAY_LATER, T0));
+        assertThat(leadCounts()).containsEntry(Indicator.TODAY, 1).containsEntry(Indicator.PLANNED, 1);
+
+        // 18:00 in Tehran: the call due today turns overdue at that very instant, not a request later.
+        view.clock.set(Instant.parse("2026-11-27T14:29:59Z"));
+        assertThat(leadCounts()).containsEntry(Indicator.TODAY, 1).containsEntry(Indicator.OVERDUE, 0);
+        view.clock.set(Instant.parse("2026-11-27T14:30:00Z"));
+        assertThat(leadCounts()).containsEntry(Indicator.TODAY, 0).containsEntry(Indicator.OVERDUE, 1);
+        // Tehran's midnight (20:30 UTC): tomorrow's call is due today.
+        view.clock.set(Instant.parse("2026-11-27T20:29:59Z"));
+        assertThat(leadCounts()).containsEntry(Indicator.PLANNED, 1);
+        view.clock.set(Instant.parse("2026-11-27T20:30:00Z"));
+        assertThat(leadCounts()).containsEntry(Indicator.PLANNED, 0).containsEntry(Indicator.TODAY, 1);
+    }
+
+    @Test
+    void keptCountsAreCountedAgainAfterAnyChangeOfACard() {
+        DealStory deal = view.open("d-1", "lead", "One", "owner-1", "10.00", "IRR", T0);
+        assertThat(leadCounts()).containsEntry(Indicator.NO_ACTIVITY, 1);
+
+        view.apply(deal.scheduled("a-1", "call", "Call", YESTERDAY, T0));
+        assertThat(leadCounts()).containsEntry(Indicator.NO_ACTIVITY, 0).containsEntry(Indicator.OVERDUE, 1);
+
+        view.apply(deal.moved("qualified", T0.plusSeconds(60)));
+        assertThat(leadCounts()).containsEntry(Indicator.OVERDUE, 0);
+        assertThat(view.boards.find(ORG, PIPELINE).orElseThrow().stages().get(1).counts())
+                .containsEntry(Indicator.OVERDUE, 1);
+        // The same board filtered by owner is a tally of its own.
+        assertThat(view.boards.find(ORG, PIPELINE, new BoardFilter("owner-2",
+                EnumSet.allOf(Indicator.class)), 10).orElseThrow().stages().get(1).count()).isZero();
+    }
+
+    private Map<Indicator, Integer> leadCounts() {
+        return view.boards.find(ORG, PIPELINE).orElseThrow().stages().get(0).counts();
+    }
+
+    @Test
     void pagingThroughAStageGivesEveryCardOnceInBoardOrderAcrossIndicators() {
         seedMixedStage("lead", 23);
 

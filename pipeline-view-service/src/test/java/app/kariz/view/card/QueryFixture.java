@@ -13,6 +13,8 @@ import app.kariz.view.deallist.DealList;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;
+import app.kariz.view.stream.BoardChangeLog;
+import app.kariz.view.stream.ChangeRecordingProjection;
 import app.kariz.view.timeline.Timelines;
 import com.mongodb.client.MongoDatabase;
 
@@ -45,12 +47,14 @@ public final class QueryFixture {
         clock = new SettableClock(now);
         collections = ViewCollections.in(database);
         collections.createIndexes();
-        projection = new PipelineViewProjection(collections,
-                new AppliedPositions(collections.positions(), Duration.ofMillis(50)));
+        // As the service wires them: every change recorded, and the boards keep their counts while none happens.
+        BoardChangeLog changes = BoardChangeLog.in(database);
+        projection = new ChangeRecordingProjection(collections,
+                new AppliedPositions(collections.positions(), Duration.ofMillis(50)), changes);
         IndicatorRule indicators = new IndicatorRule(clock);
         Pipelines pipelines = new Pipelines(collections.pipelines());
         cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
-        boards = new Boards(collections.dealCards(), cards, pipelines);
+        boards = new Boards(collections.dealCards(), cards, pipelines, () -> changes.head());
         deals = new DealList(collections.dealCards(), cards, pipelines);
         agendas = new Agendas(collections, indicators);
         timelines = new Timelines(collections, pipelines, indicators);
