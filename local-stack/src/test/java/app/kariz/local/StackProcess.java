@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The local stack ({@link KarizLocal}) in a JVM of its own, its output in a log file: for tests that stop it the hard
@@ -145,6 +147,18 @@ public final class StackProcess implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(stopWithTestJvm);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: nothing to forget
+        }
+    }
+
+    /** Deletes a stack's work directory and everything in it, so the next stack starts on no data. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +38,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -51,9 +49,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static app.kariz.local.bench.BenchStack.encode;
+import static app.kariz.local.bench.BenchStack.loadAverage;
+import static app.kariz.local.bench.BenchStack.millis;
+import static app.kariz.local.bench.BenchStack.percentile;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -86,8 +87,6 @@ import static org.awaitility.Awaitility.await;
 @Tag("benchmark")
 class CurveBench {
 
-    private static final Pattern READY = Pattern.compile(
-            "Kariz is ready in (\\d+) ms: API http://localhost:(\\d+)/api/v1, Kafka ([^,]+), MongoDB ([^,]+), data in");
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static final String SEARCH = "قرارداد 12";
     private static final Duration POLL = Duration.ofMillis(5);
@@ -121,7 +120,7 @@ class CurveBench {
         writer = "curve-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
         StackProcess stack = startStack();
         try {
-            Matcher ready = awaitReady(stack);
+            Matcher ready = BenchStack.awaitReady(stack);
             baseUri = "http://127.0.0.1:" + ready.group(2);
             report.add("Curve bench %s, %d cores, %s %s, java %s; in-process MongoDB storage: %s; stack: java %s -jar %s"
                     .formatted(java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
@@ -138,9 +137,7 @@ class CurveBench {
                 save();
             }
         } finally {
-            Duration stopped = stack.stop(Duration.ofMinutes(2));
-            report.add(stopped == null ? "the stack did not stop on SIGTERM within 2 minutes"
-                    : "stack stopped on SIGTERM in %d ms".formatted(stopped.toMillis()));
+            report.add(BenchStack.stop(stack));
             System.out.println(save());
         }
     }
@@ -520,30 +517,9 @@ class CurveBench {
     // ---- the stack -------------------------------------------------------------------------------------------
 
     private StackProcess startStack() throws IOException {
-        deleteRecursively(workDir);
-        Map<String, String> env = new HashMap<>();
-        env.put("KARIZ_DATA_DIR", workDir.toAbsolutePath().resolve("data").toString());
-        env.put("KARIZ_GATEWAY_PORT", "0");
-        env.put("KARIZ_KAFKA_PORT", "0");
-        env.put("KARIZ_MONGO_PORT", "0");
-        env.put("KARIZ_DEMO_TOKEN", writer);
-        env.put("KARIZ_MONGO_STORAGE", mongoStorage);
-        env.put("KARIZ_RATE_LIMIT_PER_SECOND", "1000000");
-        env.put("KARIZ_RATE_LIMIT_BURST", "1000000");
         // One token does every write here, many users' work: remembering 100 positions keeps its Kariz-Await small.
-        env.put("KARIZ_GATEWAY_POSITIONS_PER_TOKEN", "100");
-        List<String> launch = StackProcess.jar(jar, Arrays.stream(stackJvmArgs.trim().split("\\s+"))
-                .filter(arg -> !arg.isEmpty()).toList());
-        return StackProcess.start(launch, workDir, env, workDir.resolve("stack.log"));
-    }
-
-    private static Matcher awaitReady(StackProcess stack) {
-        return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!stack.isAlive()) {
-                throw new IllegalStateException("The stack exited before it was ready\n" + stack.logTail(40));
-            }
-            return READY.matcher(stack.logText());
-        }, Matcher::find);
+        return BenchStack.start(jar, stackJvmArgs, workDir, writer, mongoStorage,
+                Map.of("KARIZ_GATEWAY_POSITIONS_PER_TOKEN", "100"));
     }
 
     private String save() throws IOException {
@@ -570,29 +546,6 @@ class CurveBench {
         }
     }
 
-    private static long percentile(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     private static String rss(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
@@ -616,14 +569,4 @@ class CurveBench {
         return "%.0f MB".formatted(bytes / 1e6);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

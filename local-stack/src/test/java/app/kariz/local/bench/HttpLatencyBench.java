@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +37,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import static app.kariz.local.bench.BenchStack.encode;
+import static app.kariz.local.bench.BenchStack.loadAverage;
+import static app.kariz.local.bench.BenchStack.millis;
+import static app.kariz.local.bench.BenchStack.percentile;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -82,7 +81,6 @@ class HttpLatencyBench {
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final List<String> TYPES = List.of("call", "call", "meeting", "task", "email", "consultation");
-    private static final Pattern READY = Pattern.compile("Kariz is ready in (\\d+) ms: API http://localhost:(\\d+)/");
     private static final String SEARCH = "قرارداد 12";
 
     private final int deals = Integer.getInteger("kariz.bench.deals", 10_000);
@@ -133,7 +131,7 @@ class HttpLatencyBench {
             } else {
                 token = System.getProperty("kariz.bench.token", UUID.randomUUID().toString());
                 stack = startStack();
-                Matcher ready = awaitReady(stack);
+                Matcher ready = BenchStack.awaitReady(stack);
                 baseUri = "http://127.0.0.1:" + ready.group(2);
                 readyMillis = Long.parseLong(ready.group(1));
             }
@@ -163,42 +161,13 @@ class HttpLatencyBench {
 
     /** Starts the packaged jar on a fresh data directory and any free ports. */
     private StackProcess startStack() throws IOException {
-        List<String> launch = StackProcess.jar(jar, Arrays.stream(stackJvmArgs.trim().split("\\s+"))
-                .filter(arg -> !arg.isEmpty()).toList());
-        deleteRecursively(workDir);
-        Map<String, String> env = new HashMap<>();
-        env.put("KARIZ_DATA_DIR", workDir.toAbsolutePath().resolve("data").toString());
-        env.put("KARIZ_GATEWAY_PORT", "0");
-        env.put("KARIZ_KAFKA_PORT", "0");
-        env.put("KARIZ_MONGO_PORT", "0");
-        env.put("KARIZ_DEMO_TOKEN", token);
-        env.put("KARIZ_MONGO_STORAGE", mongoStorage);
-        env.put("KARIZ_RATE_LIMIT_PER_SECOND", "1000000");
-        env.put("KARIZ_RATE_LIMIT_BURST", "1000000");
-        env.put("KARIZ_CONSISTENCY_WINDOW", consistencyWindow.toSeconds() + "s");
-        env.put("KARIZ_GATEWAY_POSITIONS_PER_TOKEN", String.valueOf(positionsPerToken));
-        return StackProcess.start(launch, workDir, env, workDir.resolve("stack.log"));
-    }
-
-    /** Its "ready" log line, which names the gateway's port (it was started on any free one). */
-    private static Matcher awaitReady(StackProcess stack) {
-        try {
-            return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!stack.isAlive()) {
-                    throw new IllegalStateException("The stack exited before it was ready\n" + stack.logTail(40));
-                }
-                return READY.matcher(stack.logText());
-            }, Matcher::find);
-        } catch (RuntimeException e) {
-            System.out.println(stack.logTail(40));
-            throw e;
-        }
+        return BenchStack.start(jar, stackJvmArgs, workDir, token, mongoStorage, Map.of(
+                "KARIZ_CONSISTENCY_WINDOW", consistencyWindow.toSeconds() + "s",
+                "KARIZ_GATEWAY_POSITIONS_PER_TOKEN", String.valueOf(positionsPerToken)));
     }
 
     private static void stopStack(StackProcess stack, List<String> report) throws InterruptedException {
-        Duration stopped = stack.stop(Duration.ofMinutes(2));
-        report.add(stopped == null ? "the stack did not stop on SIGTERM within 2 minutes; killed"
-                : "stack stopped on SIGTERM in %d ms".formatted(stopped.toMillis()));
+        report.add(BenchStack.stop(stack));
     }
 
     private String machine(long readyMillis) {
@@ -209,14 +178,6 @@ class HttpLatencyBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 stackJvmArgs, jar, readyMillis, consistencyWindow.toSeconds(), positionsPerToken, mongoStorage);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
     }
 
     // ---- seeding ---------------------------------------------------------------------------------------------
@@ -599,26 +560,4 @@ class HttpLatencyBench {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static long percentile(long[] sorted, double quantile) {
-        return sorted[Math.max(0, (int) Math.ceil(sorted.length * quantile) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
