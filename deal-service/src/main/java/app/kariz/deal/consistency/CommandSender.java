@@ -1,5 +1,6 @@
 package app.kariz.deal.consistency;
 
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.events.Position;
 import app.kariz.support.eventstore.WrittenPositions;
 import app.kariz.support.eventstore.WrittenPositions.Written;

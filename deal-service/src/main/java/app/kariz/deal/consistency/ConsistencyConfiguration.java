@@ -1,5 +1,6 @@
 package app.kariz.deal.consistency;
 
+import app.kariz.support.consistency.AppliedSignal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package app.kariz.deal.directory;
 import app.kariz.support.mongo.RebuildableState;
 import app.kariz.deal.command.DealStatus;
 import app.kariz.deal.consistency.AppliedSequences;
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealLost;
 import app.kariz.events.deal.DealMoved;

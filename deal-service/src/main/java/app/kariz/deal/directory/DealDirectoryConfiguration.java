@@ -1,6 +1,6 @@
 package app.kariz.deal.directory;
 
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

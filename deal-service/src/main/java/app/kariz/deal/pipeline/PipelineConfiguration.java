@@ -1,6 +1,6 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.deal.consistency.CommandSender;
 import app.kariz.deal.directory.DealDirectory;
 import com.mongodb.client.MongoDatabase;

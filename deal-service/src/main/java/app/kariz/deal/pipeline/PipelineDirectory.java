@@ -2,7 +2,7 @@ package app.kariz.deal.pipeline;
 
 import app.kariz.support.mongo.RebuildableState;
 import app.kariz.deal.consistency.AppliedSequences;
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.events.pipeline.PipelineCreated;
 import app.kariz.events.pipeline.PipelineDeleted;
 import app.kariz.events.pipeline.PipelineRenamed;

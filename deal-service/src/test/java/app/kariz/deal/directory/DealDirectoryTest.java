@@ -1,7 +1,7 @@
 package app.kariz.deal.directory;
 
 import app.kariz.deal.InProcessMongo;
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;

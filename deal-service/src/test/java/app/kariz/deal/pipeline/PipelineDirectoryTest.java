@@ -1,7 +1,7 @@
 package app.kariz.deal.pipeline;
 
 import app.kariz.deal.InProcessMongo;
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.deal.pipeline.PipelineDirectory.PipelineView;
 import app.kariz.events.pipeline.PipelineCreated;
 import app.kariz.events.pipeline.PipelineDeleted;

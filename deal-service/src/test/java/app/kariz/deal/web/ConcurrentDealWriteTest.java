@@ -1,6 +1,6 @@
 package app.kariz.deal.web;
 
-import app.kariz.deal.consistency.AppliedSignal;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.deal.consistency.CommandSender;
 import app.kariz.deal.pipeline.PipelineDirectory;
 import app.kariz.support.eventstore.CommandProblemHandling;

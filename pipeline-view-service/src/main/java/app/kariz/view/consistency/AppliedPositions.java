@@ -1,6 +1,7 @@
 package app.kariz.view.consistency;
 
 import app.kariz.events.Position;
+import app.kariz.support.consistency.AppliedSignal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -13,14 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How far this view has applied each aggregate's stream ({@code positions}: {@code {_id: "deal:<id>", seq}}),
  * and the waiting room for reads that must see certain positions first. The projection signals every
- * applied event, so a waiting read in this instance wakes at once; it also re-reads MongoDB every
- * {@code recheck}, because another instance of the service may be the one applying the events.
+ * applied event ({@link AppliedSignal}), so a read waiting for that stream in this instance wakes at once; it also
+ * re-reads its stream's position every {@code recheck}, because another instance of the service may be the one
+ * applying the events.
  */
 public class AppliedPositions {
 
@@ -28,16 +28,12 @@ public class AppliedPositions {
     public static final long NOTHING_APPLIED = -1;
 
     private final MongoCollection<Document> positions;
-    private final Duration recheck;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition applied = lock.newCondition();
-    /** Counts applied events, so a waiter never misses a signal sent between its check and its wait. */
-    private long appliedCount;
+    private final AppliedSignal signal;
     private final AtomicInteger waiting = new AtomicInteger();
 
     public AppliedPositions(MongoCollection<Document> positions, Duration recheck) {
         this.positions = positions;
-        this.recheck = recheck;
+        this.signal = new AppliedSignal(recheck);
     }
 
     public long appliedSequence(String streamKey) {
@@ -51,13 +47,7 @@ public class AppliedPositions {
         // moves a stream back.
         positions.updateOne(Filters.eq("_id", position.streamKey()), Updates.max("seq", position.sequence()),
                 new UpdateOptions().upsert(true));
-        lock.lock();
-        try {
-            appliedCount++;
-            applied.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signal.applied(position.aggregateType(), position.aggregateId(), position.sequence());
     }
 
     /**
@@ -72,17 +62,17 @@ public class AppliedPositions {
         long deadline = System.nanoTime() + timeout.toNanos();
         waiting.incrementAndGet();
         try {
-            while (true) {
-                long seen = appliedCount();
-                if (allApplied(awaited)) {
-                    return true;
-                }
+            // One read finds what is still to come; then only the streams still awaited are waited for, each woken
+            // by its own events (not by every event the view applies) and rechecked on its own.
+            for (Position position : notYetApplied(awaited)) {
                 long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
+                if (remaining <= 0 || !signal.await(position.aggregateType(), position.aggregateId(),
+                        position.sequence(), () -> appliedSequence(position.streamKey()) >= position.sequence(),
+                        Duration.ofNanos(remaining))) {
                     return false;
                 }
-                waitForNextApplied(seen, Math.min(remaining, recheck.toNanos()));
             }
+            return true;
         } finally {
             waiting.decrementAndGet();
         }
@@ -93,32 +83,12 @@ public class AppliedPositions {
         return waiting.get();
     }
 
-    private long appliedCount() {
-        lock.lock();
-        try {
-            return appliedCount;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void waitForNextApplied(long seen, long nanos) throws InterruptedException {
-        lock.lock();
-        try {
-            if (appliedCount == seen) {
-                applied.awaitNanos(nanos);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean allApplied(Collection<Position> awaited) {
+    private List<Position> notYetApplied(Collection<Position> awaited) {
         List<String> keys = awaited.stream().map(Position::streamKey).distinct().toList();
         Map<String, Long> appliedSequences = new HashMap<>();
         positions.find(Filters.in("_id", keys)).forEach(position ->
                 appliedSequences.put(position.getString("_id"), position.get("seq", Number.class).longValue()));
-        return awaited.stream().allMatch(position ->
-                appliedSequences.getOrDefault(position.streamKey(), NOTHING_APPLIED) >= position.sequence());
+        return awaited.stream().filter(position ->
+                appliedSequences.getOrDefault(position.streamKey(), NOTHING_APPLIED) < position.sequence()).toList();
     }
 }

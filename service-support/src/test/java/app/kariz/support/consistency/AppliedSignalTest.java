@@ -1,4 +1,4 @@
-package app.kariz.deal.consistency;
+package app.kariz.support.consistency;
 
 import org.junit.jupiter.api.Test;
 

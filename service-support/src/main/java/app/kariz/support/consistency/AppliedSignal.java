@@ -1,4 +1,4 @@
-package app.kariz.deal.consistency;
+package app.kariz.support.consistency;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,11 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Wakes writers waiting for a directory to apply their events. A directory signals each event it applied, with
- * its aggregate and sequence; only the writers waiting for that aggregate wake, and they know from the signal
- * whether their event is applied, without reading the directory again. A waiter reads the directory once when it
- * starts (the event may be applied already) and again at least every {@link #RECHECK}, in case another instance
- * of the service applied it (they share the directory's database but not this signal).
+ * Wakes those waiting for a read model (a directory, a view) to apply certain events. The read model signals each
+ * event it applied, with its aggregate and sequence; only those waiting for that aggregate wake, and they know from
+ * the signal whether their event is applied, without reading the store again. A waiter reads the store once when
+ * it starts (the event may be applied already) and again at least every recheck, in case another instance of the
+ * service applied it (they share the store but not this signal).
  */
 public class AppliedSignal {
 
@@ -20,8 +20,18 @@ public class AppliedSignal {
      */
     static final Duration RECHECK = Duration.ofMillis(200);
 
+    private final Duration recheck;
     /** Per aggregate ({@code deal:<id>}) someone waits for: the highest sequence applied since they began. */
     private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    /** Rechecking every {@link #RECHECK}. */
+    public AppliedSignal() {
+        this(RECHECK);
+    }
+
+    public AppliedSignal(Duration recheck) {
+        this.recheck = recheck;
+    }
 
     /** The directory applied the event {@code sequence} of {@code aggregateType:aggregateId}, or had already. */
     public void applied(String aggregateType, String aggregateId, long sequence) {
@@ -51,7 +61,7 @@ public class AppliedSignal {
                 if (remaining <= 0) {
                     return false;
                 }
-                long waitMillis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), RECHECK.toMillis()));
+                long waitMillis = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), recheck.toMillis()));
                 if (forIt.awaitReached(sequence, waitMillis) || appliedInStore.getAsBoolean()) {
                     return true;
                 }
