@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static app.kariz.local.bench.BenchStack.encode;
@@ -261,8 +262,9 @@ class CurveBench {
         queries(now);
         save();
         catchUpAfterBurst();
-        report.add("stack: RSS %s, data %s on disk (%s); load %s".formatted(rss(stack.pid()),
-                megabytes(sizeOf(workDir.resolve("data"))), mongoStorage, loadAverage()));
+        report.add("stack: RSS %s, live heap after a full GC %s, data %s on disk (%s); load %s".formatted(
+                rss(stack.pid()), liveHeap(stack.pid()), megabytes(sizeOf(workDir.resolve("data"))), mongoStorage,
+                loadAverage()));
     }
 
     /** Opens deals up to {@code size} (about three activities each), then waits until the board shows them all. */
@@ -645,6 +647,32 @@ class CurveBench {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * What the stack's heap holds once collected ({@code jcmd GC.run}, then {@code GC.heap_info}): RSS follows the
+     * maximum heap the JVM is given, this is what a smaller maximum would have to hold.
+     */
+    private static String liveHeap(long pid) {
+        try {
+            jcmd(pid, "GC.run");
+            Matcher used = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
+                    .matcher(jcmd(pid, "GC.heap_info"));
+            return used.find() ? megabytes(Long.parseLong(used.group(1)) * 1024) : "unknown";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
     }
 
     private static long sizeOf(Path dir) throws IOException {
