@@ -26,7 +26,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
-import java.util.List;
 
 /** The read models, the projection that writes them and the queries that read them, wired by hand. */
 @Configuration(proxyBeanMethods = false)
@@ -92,12 +91,11 @@ public class ViewConfiguration {
         return new DealCards(collections.dealCards(), indicatorRule, rottingRule, pipelines);
     }
 
-    /** A board's counts are kept while the change log and the generation served stay what they were. */
+    /** A board's counts are kept in memory and brought up to date from the change log on each read. */
     @Bean
     public Boards boards(ViewCollections collections, DealCards dealCards, Pipelines pipelines,
                          BoardChangeLog changeLog, ViewGenerations generations) {
-        return new Boards(collections.dealCards(), dealCards, pipelines,
-                () -> List.of(generations.current(), changeLog.head()));
+        return new Boards(collections.dealCards(), dealCards, pipelines, changeLog, generations::current);
     }
 
     @Bean

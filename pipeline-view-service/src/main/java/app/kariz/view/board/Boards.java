@@ -5,32 +5,28 @@ import app.kariz.view.card.BoardCursor;
 import app.kariz.view.card.BoardOrder;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DealPage;
-import app.kariz.view.card.DealStatus;
 import app.kariz.view.card.Indicator;
-import app.kariz.view.card.IndicatorQuery;
 import app.kariz.view.pipeline.Pipeline;
 import app.kariz.view.pipeline.Pipelines;
+import app.kariz.view.stream.BoardChangeLog;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 /**
- * Builds a pipeline's board from its open deal cards, in the database: one aggregation counts and values every
- * stage's cards per indicator, and each stage's first page is read bucket by bucket ({@link BoardOrder}). All of
+ * Builds a pipeline's board from its open deal cards: the counts and totals of every stage per indicator from the
+ * cards kept in memory ({@link BoardTallies}), and each stage's first page read from the database bucket by bucket
+ * ({@link BoardOrder}). All of
  * one read is judged at one instant. A deleted pipeline has no board; a deleted deal has no status and so is never
  * among the open cards; a deal on a stage the pipeline does not list is on no column.
  */
@@ -44,22 +40,27 @@ public class Boards {
     private final Pipelines pipelines;
     private final BoardTallies tallies;
 
-    /** Without a change mark: every board counts its cards again. */
+    /** Without a change log: every board reads and counts all its open cards again. */
     public Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines) {
-        this(dealCards, cards, pipelines, Object::new);
+        this(dealCards, cards, pipelines, BoardTallies.countedEachTime(dealCards));
     }
 
     /**
-     * @param changeMark something equal to its earlier value exactly when no card or pipeline of any board changed
-     *                   in between (the live streams' change log's head, with the generation served): a board's
-     *                   counts and totals are kept while it stays the same ({@link BoardTallies})
+     * Boards whose counts and totals are kept in memory and brought up to date from {@code changeLog}
+     * ({@link BoardTallies}).
+     *
+     * @param generation the generation of the view {@code dealCards} reads at the moment of the call
      */
     public Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines,
-                  Supplier<Object> changeMark) {
+                  BoardChangeLog changeLog, LongSupplier generation) {
+        this(dealCards, cards, pipelines, BoardTallies.following(dealCards, changeLog, generation));
+    }
+
+    Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines, BoardTallies tallies) {
         this.dealCards = dealCards;
         this.cards = cards;
         this.pipelines = pipelines;
-        this.tallies = new BoardTallies(changeMark);
+        this.tallies = tallies;
     }
 
     /** The whole board, unfiltered, with the default number of cards per stage. */
@@ -102,47 +103,8 @@ public class Boards {
         return new Board(pipeline.id(), pipeline.name(), columns);
     }
 
-    /**
-     * Every open card of the pipeline (of the owner, when given; only those the viewer may see) grouped by stage,
-     * indicator and value: the counts come back per group, and the amounts (stored as decimal strings) are summed
-     * exactly here, since neither MongoDB nor its in-process stand-in sums decimal strings. Each group also gives
-     * the earliest instant one of its cards turns TODAY or OVERDUE, which bounds how long the tally stays true.
-     */
     private Map<String, StageTally> tally(String organizationId, String pipelineId, BoardFilter filter, Instant now) {
-        BoardTallies.Key key = new BoardTallies.Key(organizationId, pipelineId, filter.ownerId(),
-                filter.restrictedToOwnerId());
-        return tallies.get(key, now, () -> {
-            List<Bson> match = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
-                    Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())));
-            match.addAll(ownerConditions(filter));
-            Document groupKey = new Document("stageId", "$stageId")
-                    .append("indicator", IndicatorQuery.nameOf(now))
-                    .append("currency", "$value.currency")
-                    .append("amount", "$value.amount");
-            Map<String, StageTally> byStage = new HashMap<>();
-            Instant[] turns = {Instant.MAX};
-            dealCards.aggregate(List.of(Aggregates.match(Filters.and(match)),
-                            Aggregates.group(groupKey, Accumulators.sum("cards", 1),
-                                    Accumulators.min("firstToday", "$" + IndicatorQuery.TODAY_AT),
-                                    Accumulators.min("firstOverdue", "$" + IndicatorQuery.OVERDUE_AT))))
-                    .forEach(row -> {
-                        Document group = row.get("_id", Document.class);
-                        Indicator indicator = Indicator.valueOf(group.getString("indicator"));
-                        byStage.computeIfAbsent(group.getString("stageId"), stage -> new StageTally())
-                                .add(indicator, row.get("cards", Number.class).intValue(),
-                                        group.getString("currency"), group.getString("amount"));
-                        // A planned card turns TODAY first (todayAt <= overdueAt); one due today turns OVERDUE.
-                        Date next = switch (indicator) {
-                            case PLANNED -> row.getDate("firstToday");
-                            case TODAY -> row.getDate("firstOverdue");
-                            case NO_ACTIVITY, OVERDUE -> null;
-                        };
-                        if (next != null && next.toInstant().isBefore(turns[0])) {
-                            turns[0] = next.toInstant();
-                        }
-                    });
-            return new BoardTallies.Counted(byStage, turns[0]);
-        });
+        return tallies.tally(organizationId, pipelineId, filter, now);
     }
 
     private DealPage page(String organizationId, String pipelineId, Pipeline.Stage stage, BoardFilter filter,

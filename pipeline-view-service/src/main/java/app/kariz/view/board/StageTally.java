@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A stage's open deals counted and valued per indicator, as the board aggregation grouped them. */
+/** A stage's open deals counted and valued per indicator. */
 final class StageTally {
 
     private final Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
@@ -23,12 +23,11 @@ final class StageTally {
         }
     }
 
-    /** {@code cards} deals showing {@code indicator}, each worth {@code amount} (null: no value). */
-    void add(Indicator indicator, int cards, String currency, String amount) {
-        counts.merge(indicator, cards, Integer::sum);
+    /** One deal showing {@code indicator}, worth {@code amount} of {@code currency} (both null: no value). */
+    void add(Indicator indicator, String currency, BigDecimal amount) {
+        counts.merge(indicator, 1, Integer::sum);
         if (currency != null && amount != null) {
-            values.get(indicator).merge(currency, new BigDecimal(amount).multiply(BigDecimal.valueOf(cards)),
-                    BigDecimal::add);
+            values.get(indicator).merge(currency, amount, BigDecimal::add);
         }
     }
 

@@ -7,11 +7,10 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 /**
  * {@link IndicatorRule} as MongoDB filters over open deal cards, so the board and the deal list select and order
- * by indicator in the database. A card stores {@code todayAt}, the earliest instant one of its open activities is
+ * by indicator in the database, and on the same two stored instants in memory, where the boards count. A card stores {@code todayAt}, the earliest instant one of its open activities is
  * due today, and {@code overdueAt}, the earliest instant one is overdue; both are null exactly when no activity is
  * open (the projection writes them from one {@link ActivitySummary}). At {@code now}:
  * <ul>
@@ -29,6 +28,8 @@ public final class IndicatorQuery {
 
     public static final String TODAY_AT = "todayAt";
     public static final String OVERDUE_AT = "overdueAt";
+    /** A card's {@code todayAt} and {@code overdueAt} for {@link #indicatorAt} when no activity is open. */
+    public static final long NO_INSTANT = Long.MIN_VALUE;
 
     private IndicatorQuery() {
     }
@@ -45,19 +46,17 @@ public final class IndicatorQuery {
     }
 
     /**
-     * An aggregation expression evaluating to the indicator's name for an open card, the same rule as
-     * {@link #matching}: {@code $ifNull} treats a missing {@code overdueAt} like a null one, as the filter does.
+     * The same rule judged in memory, on a card's two instants in epoch milliseconds ({@link #NO_INSTANT}: no
+     * activity open), at {@code at} milliseconds. The stored instants are whole milliseconds, so comparing them
+     * with the millisecond floor of an instant decides as comparing with the instant itself would.
      */
-    public static Document nameOf(Instant now) {
-        Date at = BsonValues.date(now);
-        return cond(new Document("$eq", List.of(new Document("$ifNull", List.of("$" + OVERDUE_AT, "none")), "none")),
-                Indicator.NO_ACTIVITY,
-                cond(new Document("$lte", List.of("$" + OVERDUE_AT, at)), Indicator.OVERDUE,
-                        cond(new Document("$lte", List.of("$" + TODAY_AT, at)), Indicator.TODAY,
-                                Indicator.PLANNED.name())));
-    }
-
-    private static Document cond(Document test, Indicator then, Object otherwise) {
-        return new Document("$cond", List.of(test, then.name(), otherwise));
+    public static Indicator indicatorAt(long todayAt, long overdueAt, long at) {
+        if (overdueAt == NO_INSTANT) {
+            return Indicator.NO_ACTIVITY;
+        }
+        if (overdueAt <= at) {
+            return Indicator.OVERDUE;
+        }
+        return todayAt <= at ? Indicator.TODAY : Indicator.PLANNED;
     }
 }

@@ -16,6 +16,7 @@ import app.kariz.view.rebuild.RebuildStatus.State;
 import app.kariz.view.store.ViewCollections;
 import app.kariz.view.store.ViewGenerations;
 import app.kariz.view.stream.BoardChangeLog;
+import app.kariz.view.stream.ChangeRecordingProjection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,8 +60,8 @@ import java.util.function.BooleanSupplier;
  *       still be reading it.</li>
  * </ol>
  *
- * <p>What the rebuild differs in from the live consumer, and why: it announces no board changes (the new epoch
- * replaces them all); it sends no requests for missing events (historic gaps are usually healed further on in the
+ * <p>What the rebuild differs in from the live consumer, and why: up to the switch it announces no board changes
+ * (the new epoch replaces them all), after it it does, since what it drains then is served; it sends no requests for missing events (historic gaps are usually healed further on in the
  * topic by the republished events; a gap still open at the end is in the new generation's {@code stream_gaps},
  * and gap healing asks for it once that generation is served); and its gap counters are its own, so the live
  * ones keep counting live gaps only. A record it cannot decode is skipped, as the live consumer dead-lettered
@@ -114,7 +115,7 @@ final class ViewRebuild implements Runnable {
         tools.generations().drop(generation);
         ViewCollections target = tools.generations().collections(generation);
         target.createIndexes();
-        ConsumedEventHandler projection = projectionInto(target);
+        ConsumedEventHandler projection = projectionInto(target, false);
         try (TopicReplay replay = new TopicReplay(tools.bootstrapServers(), "pipeline-view-rebuild-" + id, TOPICS)) {
             Map<TopicPartition, Long> ends = replay.endOffsets();
             do {
@@ -124,7 +125,9 @@ final class ViewRebuild implements Runnable {
             tools.gate().closedWhile(() -> {
                 replay.replayUntil(replay.endOffsets(), record -> apply(record, projection), this::beforePoll);
                 switchOver();
-                drain(replay, projection);
+                // Served from now on: what it applies is announced to the board streams and the kept board counts,
+                // as the live consumer's events are.
+                drain(replay, projectionInto(target, true));
                 return null;
             });
         }
@@ -132,10 +135,15 @@ final class ViewRebuild implements Runnable {
         log.info("Rebuild {}: generation {} is served; {} events applied", id, generation, eventsApplied);
     }
 
-    /** The live consumer's projection, writing to {@code target} only. */
-    private ConsumedEventHandler projectionInto(ViewCollections target) {
+    /**
+     * The live consumer's projection, writing to {@code target} only; {@code announced}: recording each change in
+     * the board change log as the live consumer does, once {@code target} is served.
+     */
+    private ConsumedEventHandler projectionInto(ViewCollections target, boolean announced) {
         AppliedPositions positions = new AppliedPositions(target.positions(), tools.awaitRecheck());
-        PipelineViewProjection projection = new PipelineViewProjection(target, positions);
+        PipelineViewProjection projection = announced
+                ? new ChangeRecordingProjection(target, positions, tools.boardChanges())
+                : new PipelineViewProjection(target, positions);
         return new InOrderStreams(projection, positions, new ParkedEvents(target.parkedEvents()),
                 new OpenGaps(target.streamGaps()), ViewRebuild::leaveToGapHealing, tools.healBackoff(),
                 tools.clock(), new SimpleMeterRegistry());

@@ -27,6 +27,7 @@ import app.kariz.view.deallist.DealQuery;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;
+import app.kariz.view.stream.BoardChangeLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
@@ -119,7 +120,8 @@ class BoardLatencyBench {
         IndicatorRule indicators = new IndicatorRule(clock);
         Pipelines pipelines = new Pipelines(collections.pipelines());
         DealCards cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
-        Boards boards = new Boards(collections.dealCards(), cards, pipelines);
+        // As the service wires them: the counts kept in memory, following the change log (at rest here).
+        Boards boards = new Boards(collections.dealCards(), cards, pipelines, BoardChangeLog.in(database), () -> 0);
         Agendas agendas = new Agendas(collections, indicators);
         DealList deals = new DealList(collections.dealCards(), cards, pipelines);
         ObjectMapper json = new ObjectMapper().findAndRegisterModules()

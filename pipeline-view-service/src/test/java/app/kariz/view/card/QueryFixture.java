@@ -47,14 +47,15 @@ public final class QueryFixture {
         clock = new SettableClock(now);
         collections = ViewCollections.in(database);
         collections.createIndexes();
-        // As the service wires them: every change recorded, and the boards keep their counts while none happens.
+        // As the service wires them: every change recorded, and the boards' counts kept and brought up to date from
+        // the changes.
         BoardChangeLog changes = BoardChangeLog.in(database);
         projection = new ChangeRecordingProjection(collections,
                 new AppliedPositions(collections.positions(), Duration.ofMillis(50)), changes);
         IndicatorRule indicators = new IndicatorRule(clock);
         Pipelines pipelines = new Pipelines(collections.pipelines());
         cards = new DealCards(collections.dealCards(), indicators, new RottingRule(clock), pipelines);
-        boards = new Boards(collections.dealCards(), cards, pipelines, () -> changes.head());
+        boards = new Boards(collections.dealCards(), cards, pipelines, changes, () -> 0);
         deals = new DealList(collections.dealCards(), cards, pipelines);
         agendas = new Agendas(collections, indicators);
         timelines = new Timelines(collections, pipelines, indicators);
