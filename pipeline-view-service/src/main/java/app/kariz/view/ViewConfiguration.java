@@ -10,7 +10,6 @@ import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.AwaitAppliedPositions;
 import app.kariz.view.deallist.DealList;
 import app.kariz.view.pipeline.Pipelines;
-import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.PinGenerationPerRequest;
 import app.kariz.view.store.ViewCollections;
 import app.kariz.view.store.ViewGenerations;
@@ -20,6 +19,7 @@ import app.kariz.view.timeline.Timelines;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -53,21 +53,33 @@ public class ViewConfiguration {
         return collections;
     }
 
+    /**
+     * Fed from Kafka, the projection writes the positions and board changes of a poll's events together (up to
+     * this many at once) before the poll's offsets are committed; applied by hand (consumer disabled, as in
+     * tests), each as its event is applied.
+     */
+    static final int EVENTS_WRITTEN_AT_ONCE = 32;
+
     @Bean
     public AppliedPositions appliedPositions(ViewCollections collections, ViewProperties properties,
-                                             MeterRegistry meters) {
-        AppliedPositions positions = new AppliedPositions(collections.positions(), properties.awaitRecheck());
+                                             MeterRegistry meters,
+                                             @Value("${kariz.view.consumer.enabled:true}") boolean consumed) {
+        AppliedPositions positions = consumed
+                ? AppliedPositions.heldUntilWritten(collections.positions(), properties.awaitRecheck())
+                : new AppliedPositions(collections.positions(), properties.awaitRecheck());
         Gauge.builder("kariz.view.await.waiting", positions, AppliedPositions::waiting)
                 .description("Reads waiting for their own writes to be applied")
                 .register(meters);
         return positions;
     }
 
-    /** Also records which boards each event changed, for the live board streams. */
+    /** Also records which boards each event changed, for the live board streams and the kept board counts. */
     @Bean
-    public PipelineViewProjection pipelineViewProjection(ViewCollections collections, AppliedPositions positions,
-                                                         BoardChangeLog boardChanges) {
-        return new ChangeRecordingProjection(collections, positions, boardChanges);
+    public ChangeRecordingProjection pipelineViewProjection(ViewCollections collections, AppliedPositions positions,
+                                                            BoardChangeLog boardChanges) {
+        return positions.holds()
+                ? ChangeRecordingProjection.inBatches(collections, positions, boardChanges, EVENTS_WRITTEN_AT_ONCE)
+                : new ChangeRecordingProjection(collections, positions, boardChanges);
     }
 
     @Bean

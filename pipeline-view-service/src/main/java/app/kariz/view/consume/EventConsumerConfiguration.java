@@ -13,6 +13,7 @@ import app.kariz.view.consistency.OpenGaps;
 import app.kariz.view.consistency.ParkedEvents;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.rebuild.LiveApplyGate;
+import app.kariz.view.stream.ChangeRecordingProjection;
 import app.kariz.view.store.ViewCollections;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
@@ -90,15 +91,21 @@ public class EventConsumerConfiguration {
 
     /**
      * Each event is applied inside the gate a rebuild switches generations in, never during an event. The view's
-     * writes do not wait for the disk ({@link ViewCollections#in}); one barrier per poll makes them durable before
-     * Kafka forgets their events.
+     * writes do not wait for the disk ({@link ViewCollections#in}); at the end of each poll the projection writes
+     * what it held (board changes, applied positions), and one barrier makes it all durable before Kafka forgets
+     * the poll's events.
      */
     @Bean
     public EventStreamConsumer pipelineViewConsumer(KafkaProperties kafka, Admin kafkaAdmin,
                                                     InOrderStreams inOrderStreams, LiveApplyGate gate,
-                                                    MongoDatabase database, Clock clock, MeterRegistry meters) {
+                                                    ChangeRecordingProjection projection, MongoDatabase database,
+                                                    Clock clock, MeterRegistry meters) {
+        DurabilityBarrier barrier = new DurabilityBarrier(database, GROUP_ID, clock);
         return new EventStreamConsumer(kafka, kafkaAdmin, GROUP_ID,
                 List.of(Topics.DEALS, Topics.ACTIVITIES, Topics.PIPELINES), gate.guarding(inOrderStreams), meters,
-                new DurabilityBarrier(database, GROUP_ID, clock));
+                () -> {
+                    projection.writeHeld();
+                    barrier.run();
+                });
     }
 }

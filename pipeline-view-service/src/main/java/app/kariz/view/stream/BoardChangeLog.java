@@ -1,10 +1,12 @@
 package app.kariz.view.stream;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * log's own document {@code {_id: "log", epoch, capacity}}.
  *
  * <p>A change is recorded by inserting the document of {@code n + 1} where {@code n} is a change known to be
- * recorded; the unique {@code _id} lets exactly one writer, in any number of service instances, take each
+ * recorded (several changes at once: {@code n + 1}, {@code n + 2}, … in one ordered insert, which stops at the
+ * first number taken); the unique {@code _id} lets exactly one writer, in any number of service instances, take each
  * number, and the others try the next. Since number {@code n + 1} is only ever taken after {@code n} exists, the
  * recorded numbers have no holes: a reader that sees {@code n} as the last change can read every change up to
  * {@code n}. The last {@code capacity} changes stay readable; older ones are deleted in batches.
@@ -117,7 +120,7 @@ public final class BoardChangeLog {
      * @return the change's sequence number
      */
     public long recordCard(String organizationId, String dealId, String leftPipelineId, String leftOwnerId) {
-        return record(organizationId, dealId, leftPipelineId, leftOwnerId);
+        return record(List.of(Change.ofCard(organizationId, dealId, leftPipelineId, leftOwnerId)));
     }
 
     /**
@@ -126,37 +129,62 @@ public final class BoardChangeLog {
      * @return the change's sequence number
      */
     public long recordPipeline(String organizationId, String pipelineId) {
-        return record(organizationId, null, pipelineId, null);
+        return record(List.of(Change.ofPipeline(organizationId, pipelineId)));
     }
 
-    private long record(String organizationId, String dealId, String pipelineId, String leftOwnerId) {
+    /**
+     * Records {@code changes} in their order, under consecutive numbers where no other writer comes between
+     * (one read of the log's end and one insert for all of them, rather than for each).
+     *
+     * @return the sequence number of the last; the log's end as it was read when {@code changes} is empty
+     */
+    public long record(List<Change> changes) {
         // Read every time: a writer must not go on numbering an epoch that was started over.
         Identity log = identity();
         // Read, not remembered: a number remembered from long ago may since have been deleted, and inserting it
         // again would put a change behind the end where no reader looks.
         long last = lastRecorded(log.epoch());
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            long next = last + 1;
-            Document change = new Document("_id", changeId(log.epoch(), next)).append("seq", next)
-                    .append("organizationId", organizationId).append("dealId", dealId)
-                    .append("pipelineId", pipelineId).append("leftOwnerId", leftOwnerId);
+        int recorded = 0;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && recorded < changes.size(); attempt++) {
+            List<Document> documents = new ArrayList<>();
+            for (Change change : changes.subList(recorded, changes.size())) {
+                long seq = last + 1 + documents.size();
+                documents.add(new Document("_id", changeId(log.epoch(), seq)).append("seq", seq)
+                        .append("organizationId", change.organizationId()).append("dealId", change.dealId())
+                        .append("pipelineId", change.pipelineId()).append("leftOwnerId", change.leftOwnerId()));
+            }
             try {
-                collection.insertOne(change);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                // Ordered: the changes before the first number another writer took are in, those after are not,
+                // so what is recorded has no holes and keeps this writer's order.
+                collection.insertMany(documents, new InsertManyOptions().ordered(true));
+                recorded = changes.size();
+                pruneCrossing(log, last, last + documents.size());
+                last += documents.size();
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()
+                        || e.getWriteErrors().get(0).getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                // Another writer took that number: the log has moved on past our guess.
+                // Another writer took a number: the log moved on past our guess from there.
+                int inserted = e.getWriteErrors().get(0).getIndex();
+                pruneCrossing(log, last, last + inserted);
+                recorded += inserted;
                 last = lastRecorded(log.epoch());
-                continue;
             }
-            if (next % PRUNE_EVERY == 0 && next > log.capacity()) {
-                collection.deleteMany(range(log.epoch(), 0, next - log.capacity()));
-            }
-            return next;
         }
-        throw new IllegalStateException("Could not record a change of " + (dealId != null ? "card " + dealId
-                : "pipeline " + pipelineId) + " after " + MAX_ATTEMPTS + " attempts: too many concurrent writers");
+        if (recorded < changes.size()) {
+            throw new IllegalStateException("Could not record " + (changes.size() - recorded) + " changes, the first "
+                    + changes.get(recorded) + ", after " + MAX_ATTEMPTS + " attempts: too many concurrent writers");
+        }
+        return last;
+    }
+
+    /** Deletes what fell out of the capacity when the numbers {@code from + 1} to {@code to} pass a multiple. */
+    private void pruneCrossing(Identity log, long from, long to) {
+        long multiple = to - to % PRUNE_EVERY;
+        if (multiple > from && multiple > log.capacity()) {
+            collection.deleteMany(range(log.epoch(), 0, multiple - log.capacity()));
+        }
     }
 
     /**
@@ -222,5 +250,24 @@ public final class BoardChangeLog {
      * @param capacity how many of the last changes can be read back
      */
     public record Head(String epoch, long seq, int capacity) {
+    }
+
+    /**
+     * One change to record.
+     *
+     * @param dealId      the card written; null when the pipeline itself changed
+     * @param pipelineId  for a card, the pipeline whose board the write took it off (moved elsewhere, deleted), or
+     *                    null; for a pipeline, the pipeline
+     * @param leftOwnerId the owner the write took the card from (handed to someone else, deleted); null otherwise
+     */
+    public record Change(String organizationId, String dealId, String pipelineId, String leftOwnerId) {
+
+        public static Change ofCard(String organizationId, String dealId, String leftPipelineId, String leftOwnerId) {
+            return new Change(organizationId, dealId, leftPipelineId, leftOwnerId);
+        }
+
+        public static Change ofPipeline(String organizationId, String pipelineId) {
+            return new Change(organizationId, null, pipelineId, null);
+        }
     }
 }

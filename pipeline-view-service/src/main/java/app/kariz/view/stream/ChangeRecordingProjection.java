@@ -16,6 +16,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,31 +30,96 @@ import java.util.Objects;
  * it. It is recorded also when the projection skipped the event as already applied: Kafka redelivers an event
  * whose handling did not finish, so a crash between applying and recording announces the change on redelivery,
  * and every change is announced at least once (an announcement is the card as it is now, so twice is harmless).
+ *
+ * <p>{@link #inBatches}: the changes are held with the applied positions and recorded together once a batch is
+ * full or the consumer ends a poll ({@link #writeHeld()}), the changes first, then the positions. So a read that
+ * waited for its position finds its change recorded, and a batch costs one read of the log's end and one insert
+ * instead of one of each per event.
  */
 public class ChangeRecordingProjection extends PipelineViewProjection {
 
     private final MongoCollection<Document> dealCards;
+    private final AppliedPositions positions;
     private final BoardChangeLog changes;
+    /** Changes not yet recorded; null when each is recorded as its event is applied. */
+    private final List<BoardChangeLog.Change> held;
+    private final int batch;
 
+    /** Records each change as soon as its event is applied. */
     public ChangeRecordingProjection(ViewCollections collections, AppliedPositions positions,
                                      BoardChangeLog changes) {
+        this(collections, positions, changes, null, 1);
+    }
+
+    private ChangeRecordingProjection(ViewCollections collections, AppliedPositions positions, BoardChangeLog changes,
+                                      List<BoardChangeLog.Change> held, int batch) {
         super(collections, positions);
         this.dealCards = collections.dealCards();
+        this.positions = positions;
         this.changes = changes;
+        this.held = held;
+        this.batch = batch;
+    }
+
+    /**
+     * Holds the changes of up to {@code batch} events, or of one poll, and records them with their positions
+     * ({@link #writeHeld()}, see the class comment).
+     *
+     * @param positions held until written ({@link AppliedPositions#heldUntilWritten}), or a read could see its
+     *                  position before its change is recorded
+     */
+    public static ChangeRecordingProjection inBatches(ViewCollections collections, AppliedPositions positions,
+                                                      BoardChangeLog changes, int batch) {
+        if (!positions.holds()) {
+            throw new IllegalArgumentException("Changes recorded in batches need positions held until written");
+        }
+        return new ChangeRecordingProjection(collections, positions, changes, new ArrayList<>(), batch);
     }
 
     @Override
-    public void handle(ConsumedEvent event) {
+    public synchronized void handle(ConsumedEvent event) {
         KarizEvent payload = event.payload();
         Left left = left(payload);
         super.handle(event);
-        if (payload instanceof DealEvent deal) {
-            changes.recordCard(deal.organizationId(), deal.dealId(), left.pipelineId(), left.ownerId());
-        } else if (payload instanceof ActivityEvent activity) {
-            changes.recordCard(activity.organizationId(), activity.dealId(), null);
-        } else if (payload instanceof PipelineEvent pipeline) {
-            changes.recordPipeline(pipeline.organizationId(), pipeline.pipelineId());
+        BoardChangeLog.Change change = change(payload, left);
+        if (change == null) {
+            return;
         }
+        if (held == null) {
+            changes.record(List.of(change));
+            return;
+        }
+        held.add(change);
+        if (held.size() >= batch || positions.heldCount() >= batch) {
+            writeHeld();
+        }
+    }
+
+    /**
+     * Records the held changes, then writes the held positions: the consumer calls it before committing a poll's
+     * offsets. Nothing to do for a projection that records each change at once.
+     */
+    public synchronized void writeHeld() {
+        if (held == null) {
+            return;
+        }
+        if (!held.isEmpty()) {
+            changes.record(held);
+            held.clear();
+        }
+        positions.writeHeld();
+    }
+
+    private static BoardChangeLog.Change change(KarizEvent payload, Left left) {
+        if (payload instanceof DealEvent deal) {
+            return BoardChangeLog.Change.ofCard(deal.organizationId(), deal.dealId(), left.pipelineId(),
+                    left.ownerId());
+        } else if (payload instanceof ActivityEvent activity) {
+            return BoardChangeLog.Change.ofCard(activity.organizationId(), activity.dealId(), null, null);
+        } else if (payload instanceof PipelineEvent pipeline) {
+            return BoardChangeLog.Change.ofPipeline(pipeline.organizationId(), pipeline.pipelineId());
+        }
+        return null;
     }
 
     /**

@@ -113,6 +113,40 @@ class AppliedPositionsTest {
         assertThat(positions.appliedSequence("deal:deal-1")).isEqualTo(5);
     }
 
+    @Test
+    void heldPositionsAreTheAppliersAtOnceAndAWaitingReadsOnlyOnceWritten() throws Exception {
+        AppliedPositions positions = AppliedPositions.heldUntilWritten(collection, NO_RECHECK);
+        AppliedPositions otherInstance = new AppliedPositions(collection, NO_RECHECK);
+        Future<Boolean> read = reads.submit(() -> positions.awaitApplied(List.of(deal(1)), LONG_WAIT));
+        await().atMost(Duration.ofSeconds(5)).until(() -> positions.waiting() == 1);
+
+        positions.recordApplied(deal(0));
+        positions.recordApplied(deal(1));
+
+        assertThat(positions.appliedSequence("deal:deal-1")).isEqualTo(1);
+        assertThat(positions.heldCount()).isEqualTo(1);
+        assertThat(otherInstance.appliedSequence("deal:deal-1")).isEqualTo(AppliedPositions.NOTHING_APPLIED);
+        assertThatThrownBy(() -> read.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+        positions.writeHeld();
+
+        assertThat(read.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(positions.heldCount()).isZero();
+        assertThat(otherInstance.appliedSequence("deal:deal-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldPositionOlderThanTheWrittenOneNeverMovesAStreamBack() {
+        AppliedPositions positions = AppliedPositions.heldUntilWritten(collection, NO_RECHECK);
+        new AppliedPositions(collection, NO_RECHECK).recordApplied(deal(5));
+
+        positions.recordApplied(deal(3));
+        assertThat(positions.appliedSequence("deal:deal-1")).isEqualTo(5);
+        positions.writeHeld();
+
+        assertThat(new AppliedPositions(collection, NO_RECHECK).appliedSequence("deal:deal-1")).isEqualTo(5);
+    }
+
     private static Position deal(long sequence) {
         return new Position("deal", "deal-1", sequence);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,60 @@ class BoardChangeLogTest {
         Set<String> deals = new HashSet<>();
         changes.forEach(change -> deals.add(change.dealId()));
         assertThat(deals).containsExactlyInAnyOrder("deal-0", "deal-1", "deal-2", "deal-3");
+    }
+
+    @Test
+    void changesRecordedTogetherBySeveralWritersAreEachRecordedOnceWithoutHolesInEachWritersOrder() throws Exception {
+        List<BoardChangeLog> instances = List.of(BoardChangeLog.in(database), BoardChangeLog.in(database));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int writer = 0; writer < 4; writer++) {
+            BoardChangeLog log = instances.get(writer % 2);
+            String prefix = "writer-" + writer + "-";
+            writers.add(() -> {
+                for (int batch = 0; batch < 20; batch++) {
+                    List<BoardChangeLog.Change> changes = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        changes.add(BoardChangeLog.Change.ofCard("org-1", prefix + (batch * 5 + i), null, null));
+                    }
+                    log.record(changes);
+                }
+                return null;
+            });
+        }
+        for (Future<Void> written : threads.invokeAll(writers)) {
+            written.get();
+        }
+        threads.shutdown();
+
+        BoardChangeLog.Head head = BoardChangeLog.in(database).head();
+        assertThat(head.seq()).isEqualTo(400);
+        List<BoardChange> changes = BoardChangeLog.in(database).changesAfter(0, head).orElseThrow();
+        assertThat(changes).extracting(BoardChange::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+        for (int writer = 0; writer < 4; writer++) {
+            String prefix = "writer-" + writer + "-";
+            assertThat(changes.stream().map(BoardChange::dealId).filter(id -> id.startsWith(prefix)))
+                    .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> prefix + i).toList());
+        }
+    }
+
+    @Test
+    void changesRecordedTogetherPastTheCapacityStillLeaveTheLastOnesReadable() {
+        BoardChangeLog log = BoardChangeLog.in(database);
+        log.create(10);
+        for (int batch = 0; batch < 30; batch++) {
+            List<BoardChangeLog.Change> changes = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                changes.add(BoardChangeLog.Change.ofCard("org-1", "deal-" + (batch * 10 + i), null, null));
+            }
+            assertThat(log.record(changes)).isEqualTo(batch * 10 + 10);
+        }
+
+        assertThat(database.getCollection(BoardChangeLog.COLLECTION).countDocuments()).isBetween(11L, 11L + 64);
+        assertThat(log.changesAfter(295, log.head())).hasValueSatisfying(changes -> assertThat(changes)
+                .extracting(BoardChange::dealId).containsExactly("deal-296", "deal-297", "deal-298", "deal-299",
+                        "deal-300"));
     }
 
     @Test

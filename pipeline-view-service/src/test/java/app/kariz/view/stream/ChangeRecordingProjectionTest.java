@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After each event, the projection records which board it changed, also for an event applied before. */
 class ChangeRecordingProjectionTest {
@@ -100,6 +101,57 @@ class ChangeRecordingProjectionTest {
         projection.handle(opened);
 
         assertThat(changesAfter(first)).containsExactly(BoardChange.ofCard(first + 1, ORG, "deal-1", null));
+    }
+
+    @Test
+    void inBatchesTheChangesAndPositionsAreWrittenAtTheEndOfAPollOrOnceABatchIsFull() {
+        MongoDatabase database = MONGO.freshDatabase("change_recording_batches_test");
+        ViewCollections collections = ViewCollections.in(database);
+        BoardChangeLog batchedLog = BoardChangeLog.in(database);
+        AppliedPositions positions = AppliedPositions.heldUntilWritten(collections.positions(), Duration.ofMillis(50));
+        ChangeRecordingProjection batched = ChangeRecordingProjection.inBatches(collections, positions, batchedLog, 3);
+        DealStory other = new DealStory(ORG, "deal-2");
+
+        batched.handle(new PipelineStory(ORG, "sales").created("Sales",
+                List.of(new PipelineStage("lead", "Lead", 0, null))));
+        batched.handle(deal.opened("Big order", "sales", "lead", T0));
+
+        assertThat(batchedLog.head().seq()).isZero();
+        assertThat(new AppliedPositions(collections.positions(), Duration.ofMillis(50))
+                .appliedSequence("deal:deal-1")).isEqualTo(AppliedPositions.NOTHING_APPLIED);
+        assertThat(positions.appliedSequence("deal:deal-1")).isZero();
+        // The card itself is written at once: only what announces it waits.
+        assertThat(collections.dealCards().countDocuments()).isEqualTo(1);
+
+        batched.handle(other.opened("Small order", "sales", "lead", T0.plusSeconds(1)));
+
+        assertThat(batchedLog.changesAfter(0, batchedLog.head()).orElseThrow()).containsExactly(
+                BoardChange.ofPipeline(1, ORG, "sales"),
+                BoardChange.ofCard(2, ORG, "deal-1", null),
+                BoardChange.ofCard(3, ORG, "deal-2", null));
+        assertThat(new AppliedPositions(collections.positions(), Duration.ofMillis(50))
+                .appliedSequence("deal:deal-2")).isZero();
+
+        batched.handle(deal.scheduled("call-1", "call", "Call", TODAY, T0.plusSeconds(2)));
+        assertThat(batchedLog.head().seq()).isEqualTo(3);
+
+        batched.writeHeld();
+
+        assertThat(batchedLog.changesAfter(3, batchedLog.head()).orElseThrow())
+                .containsExactly(BoardChange.ofCard(4, ORG, "deal-1", null));
+        assertThat(positions.heldCount()).isZero();
+        assertThat(new AppliedPositions(collections.positions(), Duration.ofMillis(50))
+                .appliedSequence("activity:call-1")).isZero();
+    }
+
+    @Test
+    void batchesNeedPositionsHeldUntilTheirChangesAreRecorded() {
+        MongoDatabase database = MONGO.freshDatabase("change_recording_batches_test");
+        ViewCollections collections = ViewCollections.in(database);
+
+        assertThatThrownBy(() -> ChangeRecordingProjection.inBatches(collections,
+                new AppliedPositions(collections.positions(), Duration.ofMillis(50)), BoardChangeLog.in(database), 3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<BoardChange> changesAfter(long seq) {
