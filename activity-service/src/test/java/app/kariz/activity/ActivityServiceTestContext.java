@@ -2,12 +2,12 @@ package app.kariz.activity;
 
 import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.KnownDeals;
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealEvent;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.EventStreamConsumer;
-import app.kariz.support.web.Caller;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -97,8 +97,8 @@ public abstract class ActivityServiceTestContext {
     }
 
     protected static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
+        return request.header(IdentityHeaders.ORGANIZATION, organizationId).header(IdentityHeaders.USER, "user-1")
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE");
     }
 
     protected ResultActions get(String path) throws Exception {

@@ -1,7 +1,7 @@
 package app.kariz.activity;
 
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.IdentitySignature;
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -28,17 +28,17 @@ class SignedIdentityHttpTest extends ActivityServiceTestContext {
 
     private static Map<String, String> identity() {
         Map<String, String> headers = new HashMap<>();
-        headers.put(Caller.ORGANIZATION_HEADER, ORG);
-        headers.put(Caller.USER_HEADER, "member-1");
-        headers.put(Caller.ROLE_HEADER, "MEMBER");
-        headers.put(Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS");
+        headers.put(IdentityHeaders.ORGANIZATION, ORG);
+        headers.put(IdentityHeaders.USER, "member-1");
+        headers.put(IdentityHeaders.ROLE, "MEMBER");
+        headers.put(IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS");
         return headers;
     }
 
     private static Map<String, String> signed(String secret, String method, String path, Instant issuedAt) {
         Map<String, String> headers = identity();
-        headers.put(IdentitySignature.ISSUED_AT_HEADER, Long.toString(issuedAt.getEpochSecond()));
-        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature(secret).sign(method, path,
+        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt.getEpochSecond()));
+        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(secret).sign(method, path,
                 headers::get));
         return headers;
     }

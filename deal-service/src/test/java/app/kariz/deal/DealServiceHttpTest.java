@@ -1,5 +1,6 @@
 package app.kariz.deal;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.deal.organization.NewOrganizationPipelines;
 import app.kariz.deal.pipeline.DefaultPipelineSeeder;
 import app.kariz.events.EventCatalog;
@@ -10,7 +11,6 @@ import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.mongo.MongoConfiguration;
 import app.kariz.support.mongo.MongoProperties;
-import app.kariz.support.web.Caller;
 import app.kariz.support.web.WebConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,8 +151,8 @@ class DealServiceHttpTest {
 
     private static MockHttpServletRequestBuilder as(String organizationId, String userId, String role,
                                                     String visibility, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, userId)
-                .header(Caller.ROLE_HEADER, role).header(Caller.VISIBILITY_HEADER, visibility)
+        return request.header(IdentityHeaders.ORGANIZATION, organizationId).header(IdentityHeaders.USER, userId)
+                .header(IdentityHeaders.ROLE, role).header(IdentityHeaders.VISIBILITY, visibility)
                 .contentType(MediaType.APPLICATION_JSON);
     }
 

@@ -1,7 +1,7 @@
 package app.kariz.deal;
 
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.IdentitySignature;
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -64,19 +64,19 @@ class SignedIdentityHttpTest {
 
     private static Map<String, String> identity() {
         Map<String, String> headers = new HashMap<>();
-        headers.put(Caller.ORGANIZATION_HEADER, "demo");
-        headers.put(Caller.USER_HEADER, "demo-user");
-        headers.put(Caller.ROLE_HEADER, "ADMIN");
-        headers.put(Caller.VISIBILITY_HEADER, "EVERYONE");
-        headers.put(Caller.TIME_ZONE_HEADER, "Asia/Tehran");
+        headers.put(IdentityHeaders.ORGANIZATION, "demo");
+        headers.put(IdentityHeaders.USER, "demo-user");
+        headers.put(IdentityHeaders.ROLE, "ADMIN");
+        headers.put(IdentityHeaders.VISIBILITY, "EVERYONE");
+        headers.put(IdentityHeaders.TIME_ZONE, "Asia/Tehran");
         return headers;
     }
 
     /** The headers the gateway sends for {@code method path}, signed with {@code secret} at {@code issuedAt}. */
     private static Map<String, String> signed(String secret, String method, String path, Instant issuedAt) {
         Map<String, String> headers = identity();
-        headers.put(IdentitySignature.ISSUED_AT_HEADER, Long.toString(issuedAt.getEpochSecond()));
-        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature(secret).sign(method, path,
+        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt.getEpochSecond()));
+        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(secret).sign(method, path,
                 headers::get));
         return headers;
     }

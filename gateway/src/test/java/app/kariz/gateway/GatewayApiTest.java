@@ -1,7 +1,7 @@
 package app.kariz.gateway;
 
+import app.kariz.contract.identity.IdentitySignature;
 import app.kariz.gateway.auth.Credentials;
-import app.kariz.gateway.signing.IdentitySignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,9 +128,10 @@ class GatewayApiTest {
         assertThat(forwarded.headerValues("Kariz-User-Role")).containsExactly("ADMIN");
         assertThat(forwarded.headerValues("Kariz-Visibility")).containsExactly("EVERYONE");
         assertThat(forwarded.headerValues("Kariz-Identity-Signature")).singleElement()
-                .isEqualTo(new IdentitySignature(RunningGateway.SECRET).sign(new IdentitySignature.Signed("POST",
-                        "/api/v1/deals", "demo", "demo-user", "ADMIN", "EVERYONE", "Asia/Tehran",
-                        Long.parseLong(forwarded.header("Kariz-Identity-Issued-At").orElseThrow()))));
+                .isEqualTo(new IdentitySignature(RunningGateway.SECRET).sign("POST", "/api/v1/deals", Map.of(
+                        "Kariz-Organization-Id", "demo", "Kariz-User-Id", "demo-user", "Kariz-User-Role", "ADMIN",
+                        "Kariz-Visibility", "EVERYONE", "Kariz-Time-Zone", "Asia/Tehran", "Kariz-Identity-Issued-At",
+                        forwarded.header("Kariz-Identity-Issued-At").orElseThrow())::get));
         assertThat(forwarded.header(HttpHeaders.AUTHORIZATION)).as("the token stays at the gateway").isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package app.kariz.activity.web;
 
+import app.kariz.activity.DealEvents;
 import app.kariz.activity.InProcessActivities;
 import app.kariz.activity.InProcessMongo;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
@@ -9,20 +10,19 @@ import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.DealLookup;
 import app.kariz.activity.deal.KnownDeals;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
-import app.kariz.activity.DealEvents;
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.Position;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealOpened;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.eventstore.CommandProblemHandling;
-import app.kariz.support.web.Caller;
 import app.kariz.support.web.CallerResolver;
 import app.kariz.support.web.ProblemHandling;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,8 +102,8 @@ class ActivityCancellationHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
+        return request.header(IdentityHeaders.ORGANIZATION, organizationId).header(IdentityHeaders.USER, "user-1")
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE");
     }
 
     @Test

@@ -2,9 +2,9 @@ package app.kariz.activity.web;
 
 import app.kariz.activity.ActivityServiceTestContext;
 import app.kariz.activity.deal.DealActivities;
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealUpdated;
-import app.kariz.support.web.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,8 +34,8 @@ class ActivityVisibilityTest extends ActivityServiceTestContext {
 
     private ResultActions as(String userId, String role, String visibility, MockHttpServletRequestBuilder request,
                              String body) throws Exception {
-        return http.perform(request.header(Caller.ORGANIZATION_HEADER, ORG).header(Caller.USER_HEADER, userId)
-                .header(Caller.ROLE_HEADER, role).header(Caller.VISIBILITY_HEADER, visibility)
+        return http.perform(request.header(IdentityHeaders.ORGANIZATION, ORG).header(IdentityHeaders.USER, userId)
+                .header(IdentityHeaders.ROLE, role).header(IdentityHeaders.VISIBILITY, visibility)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

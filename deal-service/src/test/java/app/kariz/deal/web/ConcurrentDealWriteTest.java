@@ -1,10 +1,10 @@
 package app.kariz.deal.web;
 
-import app.kariz.support.consistency.AppliedSignal;
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.deal.consistency.CommandSender;
 import app.kariz.deal.pipeline.PipelineDirectory;
+import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.support.eventstore.CommandProblemHandling;
-import app.kariz.support.web.Caller;
 import app.kariz.support.web.CallerResolver;
 import app.kariz.support.web.ProblemHandling;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,8 +55,8 @@ class ConcurrentDealWriteTest {
     }
 
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, "org-1").header(Caller.USER_HEADER, "user-1")
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE")
+        return request.header(IdentityHeaders.ORGANIZATION, "org-1").header(IdentityHeaders.USER, "user-1")
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE")
                 .contentType(MediaType.APPLICATION_JSON);
     }
 

@@ -1,5 +1,6 @@
 package app.kariz.gateway.auth;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.gateway.apidocs.PublicPaths;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
@@ -84,7 +85,7 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
     /** HttpHeaders compare names without regard to case, so {@code kariz-user-id} goes too. */
     private static void withoutCredentials(HttpHeaders headers) {
         headers.remove(HttpHeaders.AUTHORIZATION);
-        Identity.HEADERS.forEach(headers::remove);
+        IdentityHeaders.ALL.forEach(headers::remove);
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, String challenge, String detail) {

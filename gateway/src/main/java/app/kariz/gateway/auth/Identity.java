@@ -1,16 +1,16 @@
 package app.kariz.gateway.auth;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.identity.Organization;
-import app.kariz.gateway.identity.Role;
 import app.kariz.gateway.identity.User;
-import app.kariz.gateway.identity.Visibility;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Who a request comes from, as the services see it in the signed {@code Kariz-*} headers.
+ * Who a request comes from, as the services see it in the signed identity headers ({@link IdentityHeaders}).
  *
  * @param organizationId null only for the platform administrator
  * @param visibility     the organisation's; null only for the platform administrator
@@ -18,19 +18,6 @@ import java.util.Objects;
  *                       for the platform administrator
  */
 public record Identity(String organizationId, String userId, Role role, Visibility visibility, ZoneId timeZone) {
-
-    public static final String ORGANIZATION_HEADER = "Kariz-Organization-Id";
-    public static final String USER_HEADER = "Kariz-User-Id";
-    public static final String ROLE_HEADER = "Kariz-User-Role";
-    public static final String VISIBILITY_HEADER = "Kariz-Visibility";
-    public static final String TIME_ZONE_HEADER = "Kariz-Time-Zone";
-    public static final String ISSUED_AT_HEADER = "Kariz-Identity-Issued-At";
-    public static final String SIGNATURE_HEADER = "Kariz-Identity-Signature";
-    /** Every header that speaks for the caller: a client's own are removed, only the gateway sets them. */
-    public static final List<String> HEADERS = List.of(ORGANIZATION_HEADER, USER_HEADER, ROLE_HEADER,
-            VISIBILITY_HEADER, TIME_ZONE_HEADER, ISSUED_AT_HEADER, SIGNATURE_HEADER);
-
-    public static final String PLATFORM_ADMIN_USER_ID = "platform-admin";
 
     public Identity {
         Objects.requireNonNull(role, "role");
@@ -50,7 +37,7 @@ public record Identity(String organizationId, String userId, Role role, Visibili
     }
 
     public static Identity platformAdmin() {
-        return new Identity(null, PLATFORM_ADMIN_USER_ID, Role.PLATFORM_ADMIN, null, null);
+        return new Identity(null, IdentityHeaders.PLATFORM_ADMIN_USER_ID, Role.PLATFORM_ADMIN, null, null);
     }
 
     public boolean isPlatformAdmin() {

@@ -1,5 +1,7 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,8 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.auth.Identity;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -23,7 +26,7 @@ import java.util.concurrent.Callable;
  */
 public class Identities {
 
-    public static final String PLATFORM_ADMIN = Identity.PLATFORM_ADMIN_USER_ID;
+    public static final String PLATFORM_ADMIN = IdentityHeaders.PLATFORM_ADMIN_USER_ID;
 
     private final IdentityStore store;
     private final Clock clock;

@@ -1,9 +1,9 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.IdentitySignature;
 import app.kariz.gateway.identity.publish.KafkaOrganizationPublisher;
 import app.kariz.gateway.identity.publish.KafkaProperties;
 import app.kariz.gateway.identity.publish.OrganizationOutbox;
-import app.kariz.gateway.signing.IdentitySignature;
 import app.kariz.gateway.signing.SignedIdentityFilter;
 import com.mongodb.client.MongoClients;
 import org.slf4j.Logger;

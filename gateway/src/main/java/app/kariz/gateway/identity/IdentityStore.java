@@ -1,5 +1,7 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.events.organization.OrganizationCreated;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

@@ -1,5 +1,6 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.Role;
 import java.time.Instant;
 import java.time.ZoneId;
 

@@ -1,5 +1,7 @@
 package app.kariz.gateway.signing;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import app.kariz.gateway.auth.Authentication;
 import app.kariz.gateway.auth.Identity;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -7,12 +9,13 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Tells the service who is calling: sets the {@code Kariz-*} identity headers of the authenticated caller, the
@@ -42,30 +45,32 @@ public class SignedIdentityFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         String rawPath = URI.create(target.toASCIIString()).getRawPath();
-        IdentitySignature.Signed signed = new IdentitySignature.Signed(exchange.getRequest().getMethod().name(),
-                rawPath, caller.organizationId(), caller.userId(), caller.role().name(),
-                caller.visibility() == null ? null : caller.visibility().name(),
-                caller.timeZone() == null ? null : caller.timeZone().getId(), clock.instant().getEpochSecond());
-        ServerWebExchange forwarded = exchange.mutate()
-                .request(request -> request.headers(headers -> write(headers, signed)))
-                .build();
+        Map<String, String> identity = identityHeaders(caller, clock.instant().getEpochSecond());
+        String signed = signature.sign(exchange.getRequest().getMethod().name(), rawPath, identity::get);
+        ServerWebExchange forwarded = exchange.mutate().request(request -> request.headers(headers -> {
+            IdentityHeaders.ALL.forEach(headers::remove);
+            identity.forEach(headers::set);
+            headers.set(IdentityHeaders.SIGNATURE, signed);
+        })).build();
         return chain.filter(forwarded);
     }
 
-    private void write(HttpHeaders headers, IdentitySignature.Signed signed) {
-        Identity.HEADERS.forEach(headers::remove);
-        setIfPresent(headers, Identity.ORGANIZATION_HEADER, signed.organizationId());
-        setIfPresent(headers, Identity.USER_HEADER, signed.userId());
-        setIfPresent(headers, Identity.ROLE_HEADER, signed.role());
-        setIfPresent(headers, Identity.VISIBILITY_HEADER, signed.visibility());
-        setIfPresent(headers, Identity.TIME_ZONE_HEADER, signed.timeZone());
-        headers.set(Identity.ISSUED_AT_HEADER, Long.toString(signed.issuedAt()));
-        headers.set(Identity.SIGNATURE_HEADER, signature.sign(signed));
+    /** The headers that speak for {@code caller}, as they go on the wire (absent ones left out). */
+    private static Map<String, String> identityHeaders(Identity caller, long issuedAt) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        putIfPresent(headers, IdentityHeaders.ORGANIZATION, caller.organizationId());
+        putIfPresent(headers, IdentityHeaders.USER, caller.userId());
+        putIfPresent(headers, IdentityHeaders.ROLE, caller.role().name());
+        putIfPresent(headers, IdentityHeaders.VISIBILITY, caller.visibility() == null ? null
+                : caller.visibility().name());
+        putIfPresent(headers, IdentityHeaders.TIME_ZONE, caller.timeZone() == null ? null : caller.timeZone().getId());
+        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt));
+        return headers;
     }
 
-    private static void setIfPresent(HttpHeaders headers, String name, String value) {
+    private static void putIfPresent(Map<String, String> headers, String name, String value) {
         if (value != null) {
-            headers.set(name, value);
+            headers.put(name, value);
         }
     }
 

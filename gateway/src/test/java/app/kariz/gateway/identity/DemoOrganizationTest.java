@@ -1,5 +1,7 @@
 package app.kariz.gateway.identity;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package app.kariz.gateway.ratelimit;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;
 import app.kariz.gateway.auth.Identity;
-import app.kariz.gateway.identity.Role;
-import app.kariz.gateway.identity.Visibility;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

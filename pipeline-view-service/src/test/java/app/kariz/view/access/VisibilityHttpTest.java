@@ -1,11 +1,11 @@
 package app.kariz.view.access;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.Money;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
@@ -286,8 +286,8 @@ class VisibilityHttpTest {
 
     @Test
     void aRequestWithoutTheGatewaysIdentityIsUnauthenticatedWhateverItsRole() throws Exception {
-        http.perform(get("/api/v1/deals").header(Caller.ROLE_HEADER, "ADMIN")
-                        .header(Caller.VISIBILITY_HEADER, "EVERYONE"))
+        http.perform(get("/api/v1/deals").header(IdentityHeaders.ROLE, "ADMIN")
+                        .header(IdentityHeaders.VISIBILITY, "EVERYONE"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("urn:kariz:problem:unauthenticated"));
     }
@@ -317,12 +317,12 @@ class VisibilityHttpTest {
 
     private static MockHttpServletRequestBuilder as(String organizationId, String userId, String role,
                                                     String visibility, MockHttpServletRequestBuilder request) {
-        request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, userId);
+        request.header(IdentityHeaders.ORGANIZATION, organizationId).header(IdentityHeaders.USER, userId);
         if (role != null) {
-            request.header(Caller.ROLE_HEADER, role);
+            request.header(IdentityHeaders.ROLE, role);
         }
         if (visibility != null) {
-            request.header(Caller.VISIBILITY_HEADER, visibility);
+            request.header(IdentityHeaders.VISIBILITY, visibility);
         }
         return request;
     }

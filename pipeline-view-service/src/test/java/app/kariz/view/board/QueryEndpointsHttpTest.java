@@ -1,8 +1,8 @@
 package app.kariz.view.board;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.activity.Due;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
@@ -192,7 +192,7 @@ class QueryEndpointsHttpTest {
                          "todayCount": 1, "todayNextCursor": null, "overdueCount": 0, "overdueNextCursor": null}
                         """));
         http.perform(as(get("/api/v1/agenda?assigneeId=assignee-1&date=2026-03-10"))
-                        .header(Caller.TIME_ZONE_HEADER, "America/New_York"))
+                        .header(IdentityHeaders.TIME_ZONE, "America/New_York"))
                 .andExpect(jsonPath("$.timeZone").value("America/New_York"))
                 .andExpect(jsonPath("$.today[*].id").value(contains("call-1")));
         http.perform(as(get("/api/v1/agenda?assigneeId=someone-else")))
@@ -294,9 +294,9 @@ class QueryEndpointsHttpTest {
                 "/api/v1/pipelines/pipeline-1/stages/nope/deals")) {
             http.perform(as(get(path))).andExpect(status().isNotFound());
         }
-        http.perform(get("/api/v1/pipelines/pipeline-1/board").header(Caller.ORGANIZATION_HEADER, "org-2")
-                        .header(Caller.USER_HEADER, "user-1").header(Caller.ROLE_HEADER, "ADMIN")
-                        .header(Caller.VISIBILITY_HEADER, "EVERYONE"))
+        http.perform(get("/api/v1/pipelines/pipeline-1/board").header(IdentityHeaders.ORGANIZATION, "org-2")
+                        .header(IdentityHeaders.USER, "user-1").header(IdentityHeaders.ROLE, "ADMIN")
+                        .header(IdentityHeaders.VISIBILITY, "EVERYONE"))
                 .andExpect(status().isNotFound());
     }
 
@@ -305,7 +305,7 @@ class QueryEndpointsHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String userId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, ORG).header(Caller.USER_HEADER, userId)
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
+        return request.header(IdentityHeaders.ORGANIZATION, ORG).header(IdentityHeaders.USER, userId)
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE");
     }
 }

@@ -1,5 +1,6 @@
 package app.kariz.view.rebuild;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.EventCatalog;
 import app.kariz.events.EventType;
 import app.kariz.events.activity.Due;
@@ -7,7 +8,6 @@ import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.json.EventJson;
 import app.kariz.support.publish.EventRecords;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessKafka;
 import app.kariz.view.InProcessMongo;
@@ -414,12 +414,12 @@ class ViewRebuildTest {
     }
 
     private static MockHttpServletRequestBuilder as(String org, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, org).header(Caller.USER_HEADER, "user-1")
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
+        return request.header(IdentityHeaders.ORGANIZATION, org).header(IdentityHeaders.USER, "user-1")
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE");
     }
 
     private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-        return request.header(Caller.USER_HEADER, "platform-admin").header(Caller.ROLE_HEADER, "PLATFORM_ADMIN");
+        return request.header(IdentityHeaders.USER, "platform-admin").header(IdentityHeaders.ROLE, "PLATFORM_ADMIN");
     }
 
     /** Closes the live-apply gate from a thread of the test's, as a rebuild's switch would, until released. */

@@ -1,9 +1,9 @@
 package app.kariz.view.stream;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
@@ -308,9 +308,9 @@ class BoardStreamHttpTest {
                 "organization:" + UUID.randomUUID() + ":12"));
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v1/deals/deal-1"))
-                        .header(Caller.ORGANIZATION_HEADER, ORG)
-                        .header(Caller.USER_HEADER, DealStory.USER).header(Caller.ROLE_HEADER, "ADMIN")
-                        .header(Caller.VISIBILITY_HEADER, "EVERYONE")
+                        .header(IdentityHeaders.ORGANIZATION, ORG)
+                        .header(IdentityHeaders.USER, DealStory.USER).header(IdentityHeaders.ROLE, "ADMIN")
+                        .header(IdentityHeaders.VISIBILITY, "EVERYONE")
                         .header("X-Client-Header", "x".repeat(16 * 1024))
                         .header("Kariz-Await", await).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -320,8 +320,8 @@ class BoardStreamHttpTest {
     }
 
     private EventStreamClient open(String organizationId, String pipelineId, String lastEventId) {
-        Map<String, String> headers = new HashMap<>(Map.of(Caller.ORGANIZATION_HEADER, organizationId,
-                Caller.USER_HEADER, DealStory.USER, Caller.ROLE_HEADER, "ADMIN", Caller.VISIBILITY_HEADER, "EVERYONE"));
+        Map<String, String> headers = new HashMap<>(Map.of(IdentityHeaders.ORGANIZATION, organizationId,
+                IdentityHeaders.USER, DealStory.USER, IdentityHeaders.ROLE, "ADMIN", IdentityHeaders.VISIBILITY, "EVERYONE"));
         if (lastEventId != null) {
             headers.put("Last-Event-ID", lastEventId);
         }
@@ -334,9 +334,9 @@ class BoardStreamHttpTest {
     private String dealEndpoint(String organizationId, String dealId) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v1/deals/" + dealId))
-                        .header(Caller.ORGANIZATION_HEADER, organizationId)
-                        .header(Caller.USER_HEADER, DealStory.USER).header(Caller.ROLE_HEADER, "ADMIN")
-                        .header(Caller.VISIBILITY_HEADER, "EVERYONE").build(),
+                        .header(IdentityHeaders.ORGANIZATION, organizationId)
+                        .header(IdentityHeaders.USER, DealStory.USER).header(IdentityHeaders.ROLE, "ADMIN")
+                        .header(IdentityHeaders.VISIBILITY, "EVERYONE").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -1,10 +1,10 @@
 package app.kariz.view.stream;
 
+import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
@@ -219,8 +219,8 @@ class RestrictedBoardStreamHttpTest {
     @Test
     void anotherOrganisationsPipelineIsNotFoundForARestrictedMemberToo() {
         URI stream = URI.create(base() + "/api/v1/stream?pipelineId=" + SALES);
-        try (EventStreamClient foreign = EventStreamClient.open(stream, Map.of(Caller.ORGANIZATION_HEADER, "org-2", Caller.USER_HEADER, MEMBER,
-                        Caller.ROLE_HEADER, "MEMBER", Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"))) {
+        try (EventStreamClient foreign = EventStreamClient.open(stream, Map.of(IdentityHeaders.ORGANIZATION, "org-2", IdentityHeaders.USER, MEMBER,
+                        IdentityHeaders.ROLE, "MEMBER", IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS"))) {
             assertThat(foreign.status()).isEqualTo(404);
             assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
         }
@@ -233,9 +233,9 @@ class RestrictedBoardStreamHttpTest {
     }
 
     private EventStreamClient open(String userId, String role, String lastEventId) {
-        Map<String, String> headers = new HashMap<>(Map.of(Caller.ORGANIZATION_HEADER, ORG,
-                Caller.USER_HEADER, userId, Caller.ROLE_HEADER, role,
-                Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS"));
+        Map<String, String> headers = new HashMap<>(Map.of(IdentityHeaders.ORGANIZATION, ORG,
+                IdentityHeaders.USER, userId, IdentityHeaders.ROLE, role,
+                IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS"));
         if (lastEventId != null) {
             headers.put("Last-Event-ID", lastEventId);
         }

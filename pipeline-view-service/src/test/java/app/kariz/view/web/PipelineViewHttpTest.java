@@ -1,12 +1,12 @@
 package app.kariz.view.web;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.events.Position;
 import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.Money;
 import app.kariz.events.pipeline.PipelineStage;
-import app.kariz.events.Position;
-import app.kariz.support.web.Caller;
 import app.kariz.view.DealStory;
 import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
@@ -459,8 +459,8 @@ class PipelineViewHttpTest {
     }
 
     private static MockHttpServletRequestBuilder as(String organizationId, MockHttpServletRequestBuilder request) {
-        return request.header(Caller.ORGANIZATION_HEADER, organizationId).header(Caller.USER_HEADER, "user-1")
-                .header(Caller.ROLE_HEADER, "ADMIN").header(Caller.VISIBILITY_HEADER, "EVERYONE");
+        return request.header(IdentityHeaders.ORGANIZATION, organizationId).header(IdentityHeaders.USER, "user-1")
+                .header(IdentityHeaders.ROLE, "ADMIN").header(IdentityHeaders.VISIBILITY, "EVERYONE");
     }
 
     private static String jsonTitle(MvcResult result) throws Exception {

@@ -1,33 +1,19 @@
 package app.kariz.support.web;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
+
 import java.time.ZoneId;
 
 /**
  * Who sent a request within an organisation, as established by the gateway (which alone checks credentials and
- * sets these headers, signed: see {@link IdentitySignature}).
+ * sets the {@link app.kariz.contract.identity.IdentityHeaders}, signed).
  *
  * @param timeZone   the caller's own zone, the default for what they schedule
  * @param role       the caller's role in the organisation
  * @param visibility what the organisation lets its members see
  */
 public record Caller(String organizationId, String userId, ZoneId timeZone, Role role, Visibility visibility) {
-
-    public static final String ORGANIZATION_HEADER = "Kariz-Organization-Id";
-    public static final String USER_HEADER = "Kariz-User-Id";
-    public static final String ROLE_HEADER = "Kariz-User-Role";
-    public static final String VISIBILITY_HEADER = "Kariz-Visibility";
-    public static final String TIME_ZONE_HEADER = "Kariz-Time-Zone";
-
-    public enum Role {
-        ADMIN, MANAGER, MEMBER, PLATFORM_ADMIN
-    }
-
-    public enum Visibility {
-        /** Everyone sees and changes everything in the organisation. */
-        EVERYONE,
-        /** Members see and change only what they own; managers and admins see everything. */
-        OWNER_AND_MANAGERS
-    }
 
     /** Whether the caller sees only its own deals and activities: a member where only owners and managers see all. */
     public boolean restricted() {

@@ -1,7 +1,8 @@
 package app.kariz.support.web;
 
-import app.kariz.support.web.Caller.Role;
-import app.kariz.support.web.Caller.Visibility;
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -13,7 +14,7 @@ import java.time.ZoneId;
 
 /**
  * Gives controllers a {@link Caller} (someone in an organisation) or a {@link PlatformAdmin} parameter from the
- * gateway's identity headers, whose signature {@link IdentitySignature} has checked. A request without them, or
+ * gateway's identity headers, whose signature {@link IdentityVerification} has checked. A request without them, or
  * with a role or visibility this service does not know, did not come from the gateway as it is now: 401, never a
  * guessed default (a missing visibility read as {@code EVERYONE} would show a member everything).
  */
@@ -33,8 +34,8 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String userId = present(request.getHeader(Caller.USER_HEADER));
-        Role role = known(Role.class, request.getHeader(Caller.ROLE_HEADER));
+        String userId = present(request.getHeader(IdentityHeaders.USER));
+        Role role = known(Role.class, request.getHeader(IdentityHeaders.ROLE));
         if (userId == null || role == null) {
             throw new UnauthenticatedException("The request carries no caller identity");
         }
@@ -44,12 +45,12 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
             }
             return new PlatformAdmin(userId);
         }
-        String organizationId = present(request.getHeader(Caller.ORGANIZATION_HEADER));
-        Visibility visibility = known(Visibility.class, request.getHeader(Caller.VISIBILITY_HEADER));
+        String organizationId = present(request.getHeader(IdentityHeaders.ORGANIZATION));
+        Visibility visibility = known(Visibility.class, request.getHeader(IdentityHeaders.VISIBILITY));
         if (organizationId == null || visibility == null || role == Role.PLATFORM_ADMIN) {
             throw new UnauthenticatedException("The request carries no caller identity in an organisation");
         }
-        return new Caller(organizationId, userId, zone(request.getHeader(Caller.TIME_ZONE_HEADER)), role,
+        return new Caller(organizationId, userId, zone(request.getHeader(IdentityHeaders.TIME_ZONE)), role,
                 visibility);
     }
 

@@ -1,5 +1,7 @@
 package app.kariz.support.web;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -88,8 +90,8 @@ public class IdentityVerification extends OncePerRequestFilter {
 
     /** @return why the request's identity cannot be trusted, or null when it can */
     private String refusal(HttpServletRequest request) {
-        String given = request.getHeader(IdentitySignature.SIGNATURE_HEADER);
-        String issuedAt = request.getHeader(IdentitySignature.ISSUED_AT_HEADER);
+        String given = request.getHeader(IdentityHeaders.SIGNATURE);
+        String issuedAt = request.getHeader(IdentityHeaders.ISSUED_AT);
         if (given == null || issuedAt == null) {
             return "The request carries no signed caller identity";
         }

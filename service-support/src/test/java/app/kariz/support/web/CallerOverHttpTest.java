@@ -1,5 +1,7 @@
 package app.kariz.support.web;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,10 +90,10 @@ class CallerOverHttpTest {
 
     private static Map<String, String> member(String visibility) {
         Map<String, String> headers = new HashMap<>();
-        headers.put(Caller.ORGANIZATION_HEADER, "org-1");
-        headers.put(Caller.USER_HEADER, "user-1");
-        headers.put(Caller.ROLE_HEADER, "MEMBER");
-        headers.put(Caller.VISIBILITY_HEADER, visibility);
+        headers.put(IdentityHeaders.ORGANIZATION, "org-1");
+        headers.put(IdentityHeaders.USER, "user-1");
+        headers.put(IdentityHeaders.ROLE, "MEMBER");
+        headers.put(IdentityHeaders.VISIBILITY, visibility);
         return headers;
     }
 
@@ -106,7 +108,7 @@ class CallerOverHttpTest {
         @Test
         void aRestrictedMemberIsResolvedWithRoleAndVisibility() throws Exception {
             Map<String, String> headers = member("OWNER_AND_MANAGERS");
-            headers.put(Caller.TIME_ZONE_HEADER, "Europe/Berlin");
+            headers.put(IdentityHeaders.TIME_ZONE, "Europe/Berlin");
 
             http.perform(identified(get("/api/v1/whoami"), headers))
                     .andExpect(status().isOk())
@@ -124,15 +126,15 @@ class CallerOverHttpTest {
                     .andExpect(jsonPath("$.restricted").value(false))
                     .andExpect(jsonPath("$.timeZone").value("Asia/Tehran"));
             Map<String, String> manager = member("OWNER_AND_MANAGERS");
-            manager.put(Caller.ROLE_HEADER, "MANAGER");
+            manager.put(IdentityHeaders.ROLE, "MANAGER");
             http.perform(identified(get("/api/v1/whoami"), manager))
                     .andExpect(jsonPath("$.restricted").value(false));
         }
 
         @Test
         void withoutARoleOrVisibilityTheRequestIsUnauthenticated() throws Exception {
-            for (String missing : new String[]{Caller.ROLE_HEADER, Caller.VISIBILITY_HEADER,
-                    Caller.ORGANIZATION_HEADER, Caller.USER_HEADER}) {
+            for (String missing : new String[]{IdentityHeaders.ROLE, IdentityHeaders.VISIBILITY,
+                    IdentityHeaders.ORGANIZATION, IdentityHeaders.USER}) {
                 Map<String, String> headers = member("EVERYONE");
                 headers.remove(missing);
                 http.perform(identified(get("/api/v1/whoami"), headers))
@@ -145,15 +147,15 @@ class CallerOverHttpTest {
         @Test
         void anUnknownRoleOrVisibilityIsUnauthenticated() throws Exception {
             Map<String, String> unknownRole = member("EVERYONE");
-            unknownRole.put(Caller.ROLE_HEADER, "OWNER");
+            unknownRole.put(IdentityHeaders.ROLE, "OWNER");
             http.perform(identified(get("/api/v1/whoami"), unknownRole)).andExpect(status().isUnauthorized());
             http.perform(identified(get("/api/v1/whoami"), member("everyone"))).andExpect(status().isUnauthorized());
         }
 
         @Test
         void thePlatformAdministratorHasNoOrganisationToActIn() throws Exception {
-            Map<String, String> platformAdmin = Map.of(Caller.USER_HEADER, "platform-admin",
-                    Caller.ROLE_HEADER, "PLATFORM_ADMIN");
+            Map<String, String> platformAdmin = Map.of(IdentityHeaders.USER, "platform-admin",
+                    IdentityHeaders.ROLE, "PLATFORM_ADMIN");
 
             http.perform(identified(get("/api/v1/whoami"), platformAdmin))
                     .andExpect(status().isUnauthorized());
@@ -165,7 +167,7 @@ class CallerOverHttpTest {
         @Test
         void platformAdministrationRefusesOrganisationUsersAndStrangers() throws Exception {
             Map<String, String> admin = member("EVERYONE");
-            admin.put(Caller.ROLE_HEADER, "ADMIN");
+            admin.put(IdentityHeaders.ROLE, "ADMIN");
 
             http.perform(identified(get("/api/v1/admin/rebuilds"), admin))
                     .andExpect(status().isForbidden())
@@ -177,9 +179,9 @@ class CallerOverHttpTest {
         @Test
         void onlyAdminsPassRequireAdmin() throws Exception {
             Map<String, String> admin = member("EVERYONE");
-            admin.put(Caller.ROLE_HEADER, "ADMIN");
+            admin.put(IdentityHeaders.ROLE, "ADMIN");
             Map<String, String> manager = member("EVERYONE");
-            manager.put(Caller.ROLE_HEADER, "MANAGER");
+            manager.put(IdentityHeaders.ROLE, "MANAGER");
 
             http.perform(identified(get("/api/v1/settings"), admin)).andExpect(status().isOk());
             http.perform(identified(get("/api/v1/settings"), manager))
@@ -215,8 +217,8 @@ class CallerOverHttpTest {
         /** The identity headers as the gateway sends them for a GET of {@code path}, signed just now. */
         private Map<String, String> signedFor(String path, Map<String, String> identity) {
             Map<String, String> headers = new HashMap<>(identity);
-            headers.put(IdentitySignature.ISSUED_AT_HEADER, Long.toString(Instant.now().getEpochSecond()));
-            headers.put(IdentitySignature.SIGNATURE_HEADER,
+            headers.put(IdentityHeaders.ISSUED_AT, Long.toString(Instant.now().getEpochSecond()));
+            headers.put(IdentityHeaders.SIGNATURE,
                     new IdentitySignature(SECRET).sign("GET", path, headers::get));
             return headers;
         }

@@ -1,5 +1,7 @@
 package app.kariz.support.web;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -8,28 +10,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CallerTest {
 
-    private static Caller caller(Caller.Role role, Caller.Visibility visibility) {
+    private static Caller caller(Role role, Visibility visibility) {
         return new Caller("org-1", "user-1", ZoneId.of("Asia/Tehran"), role, visibility);
     }
 
     @Test
     void onlyAMemberOfAnOrganisationShowingOwnersAndManagersIsRestricted() {
-        assertThat(caller(Caller.Role.MEMBER, Caller.Visibility.OWNER_AND_MANAGERS).restricted()).isTrue();
-        assertThat(caller(Caller.Role.MEMBER, Caller.Visibility.EVERYONE).restricted()).isFalse();
-        assertThat(caller(Caller.Role.MANAGER, Caller.Visibility.OWNER_AND_MANAGERS).restricted()).isFalse();
-        assertThat(caller(Caller.Role.ADMIN, Caller.Visibility.OWNER_AND_MANAGERS).restricted()).isFalse();
+        assertThat(caller(Role.MEMBER, Visibility.OWNER_AND_MANAGERS).restricted()).isTrue();
+        assertThat(caller(Role.MEMBER, Visibility.EVERYONE).restricted()).isFalse();
+        assertThat(caller(Role.MANAGER, Visibility.OWNER_AND_MANAGERS).restricted()).isFalse();
+        assertThat(caller(Role.ADMIN, Visibility.OWNER_AND_MANAGERS).restricted()).isFalse();
     }
 
     @Test
     void aRestrictedCallerSeesOnlyTheirOwnDealsAndActivities() {
-        Caller member = caller(Caller.Role.MEMBER, Caller.Visibility.OWNER_AND_MANAGERS);
+        Caller member = caller(Role.MEMBER, Visibility.OWNER_AND_MANAGERS);
         assertThat(member.onlyOwnUserId()).isEqualTo("user-1");
         assertThat(member.sees("user-1")).isTrue();
         assertThat(member.sees("user-2")).isFalse();
         assertThat(member.sees(null)).isFalse();
         assertThat(member.sees("user-2")).isFalse();
 
-        Caller manager = caller(Caller.Role.MANAGER, Caller.Visibility.OWNER_AND_MANAGERS);
+        Caller manager = caller(Role.MANAGER, Visibility.OWNER_AND_MANAGERS);
         assertThat(manager.onlyOwnUserId()).isNull();
         assertThat(manager.sees("user-2")).isTrue();
         assertThat(manager.sees(null)).isTrue();

@@ -1,5 +1,7 @@
 package app.kariz.support.web;
 
+import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.contract.identity.IdentitySignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -11,12 +13,25 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdentityVerificationTest {
+
+    /** The design's test vector (docs/identity-and-tenancy.md), whose signature the contract module pins. */
+    private static Map<String, String> testVectorHeaders() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put(IdentityHeaders.ORGANIZATION, "org-1");
+        headers.put(IdentityHeaders.USER, "user-1");
+        headers.put(IdentityHeaders.ROLE, "MEMBER");
+        headers.put(IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS");
+        headers.put(IdentityHeaders.TIME_ZONE, "Asia/Tehran");
+        headers.put(IdentityHeaders.ISSUED_AT, "1800000000");
+        return headers;
+    }
 
     private static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
     private static final String SECRET = "test-secret";
@@ -32,9 +47,9 @@ class IdentityVerificationTest {
 
     /** The design's test vector, signed by the gateway with the shared secret at {@code issuedAt}. */
     private static MockHttpServletRequest signed(String method, String path, long issuedAt) {
-        Map<String, String> headers = IdentitySignatureTest.testVectorHeaders();
-        headers.put(IdentitySignature.ISSUED_AT_HEADER, Long.toString(issuedAt));
-        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature(SECRET).sign(method, path, headers::get));
+        Map<String, String> headers = testVectorHeaders();
+        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt));
+        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(SECRET).sign(method, path, headers::get));
         return request(method, path, headers);
     }
 
@@ -60,8 +75,8 @@ class IdentityVerificationTest {
 
     @Test
     void theDesignsTestVectorPasses() throws Exception {
-        Map<String, String> headers = IdentitySignatureTest.testVectorHeaders();
-        headers.put(IdentitySignature.SIGNATURE_HEADER, "v1=20x75WzlTGll1eUBZ0qQ3Boxbu4cAwb0BgnReXY3oZU");
+        Map<String, String> headers = testVectorHeaders();
+        headers.put(IdentityHeaders.SIGNATURE, "v1=20x75WzlTGll1eUBZ0qQ3Boxbu4cAwb0BgnReXY3oZU");
 
         Outcome outcome = filter(request("GET", "/api/v1/deals/d-1", headers));
 
@@ -77,21 +92,21 @@ class IdentityVerificationTest {
 
     @Test
     void unsignedHeadersAreRefused() throws Exception {
-        assertRefused(filter(request("GET", "/api/v1/deals/d-1", IdentitySignatureTest.testVectorHeaders())));
+        assertRefused(filter(request("GET", "/api/v1/deals/d-1", testVectorHeaders())));
     }
 
     @Test
     void aSignatureWithoutItsTimeOfIssueIsRefused() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/deals/d-1");
-        request.addHeader(IdentitySignature.SIGNATURE_HEADER, "v1=20x75WzlTGll1eUBZ0qQ3Boxbu4cAwb0BgnReXY3oZU");
+        request.addHeader(IdentityHeaders.SIGNATURE, "v1=20x75WzlTGll1eUBZ0qQ3Boxbu4cAwb0BgnReXY3oZU");
 
         assertRefused(filter(request));
     }
 
     @Test
     void aWrongSignatureIsRefused() throws Exception {
-        Map<String, String> headers = IdentitySignatureTest.testVectorHeaders();
-        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature("guessed-secret")
+        Map<String, String> headers = testVectorHeaders();
+        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature("guessed-secret")
                 .sign("GET", "/api/v1/deals/d-1", headers::get));
 
         assertRefused(filter(request("GET", "/api/v1/deals/d-1", headers)));
@@ -100,9 +115,9 @@ class IdentityVerificationTest {
     @Test
     void aSignatureReplayedOnAnotherPathOrMethodIsRefused() throws Exception {
         MockHttpServletRequest original = signed("GET", "/api/v1/deals/d-1", NOW.getEpochSecond());
-        Map<String, String> captured = IdentitySignatureTest.testVectorHeaders();
-        captured.put(IdentitySignature.ISSUED_AT_HEADER, original.getHeader(IdentitySignature.ISSUED_AT_HEADER));
-        captured.put(IdentitySignature.SIGNATURE_HEADER, original.getHeader(IdentitySignature.SIGNATURE_HEADER));
+        Map<String, String> captured = testVectorHeaders();
+        captured.put(IdentityHeaders.ISSUED_AT, original.getHeader(IdentityHeaders.ISSUED_AT));
+        captured.put(IdentityHeaders.SIGNATURE, original.getHeader(IdentityHeaders.SIGNATURE));
 
         assertRefused(filter(request("GET", "/api/v1/deals/d-2", captured)));
         assertRefused(filter(request("DELETE", "/api/v1/deals/d-1", captured)));
@@ -111,8 +126,8 @@ class IdentityVerificationTest {
     @Test
     void aHeaderChangedAfterSigningIsRefused() throws Exception {
         MockHttpServletRequest request = signed("GET", "/api/v1/deals/d-1", NOW.getEpochSecond());
-        request.removeHeader(Caller.ROLE_HEADER);
-        request.addHeader(Caller.ROLE_HEADER, "ADMIN");
+        request.removeHeader(IdentityHeaders.ROLE);
+        request.addHeader(IdentityHeaders.ROLE, "ADMIN");
 
         assertRefused(filter(request));
     }
@@ -125,9 +140,9 @@ class IdentityVerificationTest {
 
     @Test
     void aTimeOfIssueThatIsNotANumberIsRefused() throws Exception {
-        Map<String, String> headers = IdentitySignatureTest.testVectorHeaders();
-        headers.put(IdentitySignature.ISSUED_AT_HEADER, "yesterday");
-        headers.put(IdentitySignature.SIGNATURE_HEADER, new IdentitySignature(SECRET)
+        Map<String, String> headers = testVectorHeaders();
+        headers.put(IdentityHeaders.ISSUED_AT, "yesterday");
+        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(SECRET)
                 .sign("GET", "/api/v1/deals/d-1", headers::get));
 
         assertRefused(filter(request("GET", "/api/v1/deals/d-1", headers)));
@@ -157,14 +172,14 @@ class IdentityVerificationTest {
     void unsignedHeadersPassOnlyWhenExplicitlyTrustedWithoutASecret() throws Exception {
         IdentityVerification trusting = IdentityVerification.configured("", true, Clock.systemUTC());
         MockFilterChain chain = new MockFilterChain();
-        trusting.doFilter(request("GET", "/api/v1/deals/d-1", IdentitySignatureTest.testVectorHeaders()),
+        trusting.doFilter(request("GET", "/api/v1/deals/d-1", testVectorHeaders()),
                 new MockHttpServletResponse(), chain);
         assertThat(chain.getRequest()).isNotNull();
 
         IdentityVerification withSecret = IdentityVerification.configured(SECRET, true, Clock.systemUTC());
         MockHttpServletResponse response = new MockHttpServletResponse();
         FilterChain refusedChain = new MockFilterChain();
-        withSecret.doFilter(request("GET", "/api/v1/deals/d-1", IdentitySignatureTest.testVectorHeaders()),
+        withSecret.doFilter(request("GET", "/api/v1/deals/d-1", testVectorHeaders()),
                 response, refusedChain);
         assertThat(response.getStatus()).isEqualTo(401);
     }

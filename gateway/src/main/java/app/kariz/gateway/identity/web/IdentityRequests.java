@@ -1,10 +1,10 @@
 package app.kariz.gateway.identity.web;
 
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.identity.Identities;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import app.kariz.gateway.identity.Visibility;
 
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package app.kariz.gateway.identity.web;
 
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.identity.Organization;
-import app.kariz.gateway.identity.Role;
 import app.kariz.gateway.identity.User;
-import app.kariz.gateway.identity.Visibility;
 
 import java.time.Instant;
 import java.util.List;

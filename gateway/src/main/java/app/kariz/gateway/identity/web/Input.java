@@ -1,7 +1,7 @@
 package app.kariz.gateway.identity.web;
 
-import app.kariz.gateway.identity.Role;
-import app.kariz.gateway.identity.Visibility;
+import app.kariz.contract.identity.Role;
+import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemException;
 

@@ -1,13 +1,13 @@
 package app.kariz.gateway.identity.publish;
 
+import app.kariz.contract.identity.Visibility;
 import app.kariz.events.EventHeaders;
 import app.kariz.events.Topics;
 import app.kariz.gateway.identity.IdentityStore;
 import app.kariz.gateway.identity.IdentityStore.UnpublishedOrganization;
 import app.kariz.gateway.identity.Organization;
-import app.kariz.gateway.identity.Visibility;
-import com.mongodb.client.MongoClients;
 import app.kariz.mongo.embedded.EmbeddedMongoServer;
+import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;

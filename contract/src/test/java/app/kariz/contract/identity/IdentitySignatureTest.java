@@ -1,4 +1,4 @@
-package app.kariz.support.web;
+package app.kariz.contract.identity;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,24 +8,34 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The one implementation both the gateway (signing) and the services (verifying) use. */
 class IdentitySignatureTest {
 
-    /** The design's test vector, which the gateway tests too: both sides must agree byte for byte. */
-    static Map<String, String> testVectorHeaders() {
+    /** The design's test vector (docs/identity-and-tenancy.md). */
+    private static Map<String, String> testVectorHeaders() {
         Map<String, String> headers = new HashMap<>();
-        headers.put(Caller.ORGANIZATION_HEADER, "org-1");
-        headers.put(Caller.USER_HEADER, "user-1");
-        headers.put(Caller.ROLE_HEADER, "MEMBER");
-        headers.put(Caller.VISIBILITY_HEADER, "OWNER_AND_MANAGERS");
-        headers.put(Caller.TIME_ZONE_HEADER, "Asia/Tehran");
-        headers.put(IdentitySignature.ISSUED_AT_HEADER, "1800000000");
+        headers.put(IdentityHeaders.ORGANIZATION, "org-1");
+        headers.put(IdentityHeaders.USER, "user-1");
+        headers.put(IdentityHeaders.ROLE, "MEMBER");
+        headers.put(IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS");
+        headers.put(IdentityHeaders.TIME_ZONE, "Asia/Tehran");
+        headers.put(IdentityHeaders.ISSUED_AT, "1800000000");
         return headers;
     }
 
     @Test
-    void signsTheDesignsTestVector() {
+    void reproducesTheTestVectorOfTheDesign() {
         assertThat(new IdentitySignature("test-secret").sign("GET", "/api/v1/deals/d-1", testVectorHeaders()::get))
                 .isEqualTo("v1=20x75WzlTGll1eUBZ0qQ3Boxbu4cAwb0BgnReXY3oZU");
+    }
+
+    @Test
+    void theCanonicalStringIsOneFieldPerLineWithAbsentHeadersEmpty() {
+        Map<String, String> platformAdmin = Map.of(IdentityHeaders.USER, "platform-admin",
+                IdentityHeaders.ROLE, "PLATFORM_ADMIN", IdentityHeaders.ISSUED_AT, "1800000000");
+
+        assertThat(IdentitySignature.canonical("POST", "/api/v1/admin/view-rebuilds", platformAdmin::get))
+                .isEqualTo("v1\nPOST\n/api/v1/admin/view-rebuilds\n\nplatform-admin\nPLATFORM_ADMIN\n\n\n1800000000");
     }
 
     @Test
@@ -40,9 +50,9 @@ class IdentitySignatureTest {
     void anAbsentHeaderIsSignedAsEmptyAndDiffersFromAnyValue() {
         IdentitySignature signature = new IdentitySignature("test-secret");
         Map<String, String> platformAdmin = testVectorHeaders();
-        platformAdmin.remove(Caller.ORGANIZATION_HEADER);
+        platformAdmin.remove(IdentityHeaders.ORGANIZATION);
         Map<String, String> emptyOrganization = testVectorHeaders();
-        emptyOrganization.put(Caller.ORGANIZATION_HEADER, "");
+        emptyOrganization.put(IdentityHeaders.ORGANIZATION, "");
 
         assertThat(signature.sign("GET", "/p", platformAdmin::get))
                 .isEqualTo(signature.sign("GET", "/p", emptyOrganization::get))
@@ -50,13 +60,13 @@ class IdentitySignatureTest {
     }
 
     @Test
-    void everySignedPartChangesTheSignature() {
+    void everySignedPartAndTheSecretChangeTheSignature() {
         IdentitySignature signature = new IdentitySignature("test-secret");
         String original = signature.sign("GET", "/api/v1/deals/d-1", testVectorHeaders()::get);
 
         assertThat(signature.sign("POST", "/api/v1/deals/d-1", testVectorHeaders()::get)).isNotEqualTo(original);
         assertThat(signature.sign("GET", "/api/v1/deals/d-2", testVectorHeaders()::get)).isNotEqualTo(original);
-        for (String header : testVectorHeaders().keySet()) {
+        for (String header : IdentityHeaders.SIGNED) {
             Map<String, String> changed = testVectorHeaders();
             changed.put(header, changed.get(header) + "x");
             assertThat(signature.sign("GET", "/api/v1/deals/d-1", changed::get)).as(header).isNotEqualTo(original);
@@ -66,7 +76,9 @@ class IdentitySignatureTest {
     }
 
     @Test
-    void anEmptySecretIsRefused() {
+    void anEmptySecretIsRefusedAndTheKeyNeverPrinted() {
         assertThatThrownBy(() -> new IdentitySignature("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdentitySignature(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new IdentitySignature("test-secret")).hasToString("IdentitySignature[v1]");
     }
 }
