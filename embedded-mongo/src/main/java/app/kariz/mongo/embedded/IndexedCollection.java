@@ -6,8 +6,10 @@ import app.kariz.mongo.embedded.query.QueryPlanner;
 import app.kariz.mongo.embedded.storage.CollectionStore;
 import app.kariz.mongo.embedded.storage.DocumentCodec;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
@@ -16,6 +18,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.IntStream;
@@ -50,6 +56,10 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
             }
             return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        if (limit == 0 && numberToSkip == 0 && batchSize > 0 && plan.inSortOrder()
+                && (fieldSelector == null || fieldSelector.isEmpty())) {
+            return inBatches(query, plan.positions(), batchSize);
+        }
         int[] examined = new int[1];
         Stream<Document> candidates = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false)
@@ -64,6 +74,94 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
             log.debug("Examined {} documents of {} for {} sorted by {}", examined[0], getFullName(), query, orderBy);
         }
         return result;
+    }
+
+    /**
+     * A query without a limit that asks for its results in batches, in the order of the index that serves it: read
+     * as a real MongoDB cursor reads, one batch per request, instead of matching the whole range at once. Axon's
+     * tracking query is such a query (it ends where the store ends and takes one batch): matched at once, every
+     * fetch of a processor that is behind would read everything it has still to read.
+     *
+     * <p>Later batches go on from the same index entries, under the collection's lock like every other read;
+     * like a MongoDB cursor, they see what was written since, as the index order places it.
+     */
+    private QueryResult inBatches(Document query, Iterator<Integer> positions, int batchSize) {
+        Iterator<Document> matching = new Matching(query, positions);
+        List<Document> first = take(matching, batchSize);
+        if (!matching.hasNext()) {
+            return new QueryResult(first);
+        }
+        Cursor rest = new BatchedCursor(cursorRegistry.generateCursorId(), matching);
+        cursorRegistry.add(rest);
+        return new QueryResult(first, rest);
+    }
+
+    private static List<Document> take(Iterator<Document> matching, int count) {
+        List<Document> batch = new ArrayList<>();
+        while ((count <= 0 || batch.size() < count) && matching.hasNext()) {
+            batch.add(matching.next());
+        }
+        return batch;
+    }
+
+    /** The documents at {@code positions} that match {@code query}, read as they are asked for. */
+    private final class Matching implements Iterator<Document> {
+        private final Document query;
+        private final Iterator<Integer> positions;
+        private Document next;
+
+        Matching(Document query, Iterator<Integer> positions) {
+            this.query = query;
+            this.positions = positions;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && positions.hasNext()) {
+                Integer position = positions.next();
+                // Empty: deleted since the index entry was read.
+                Document candidate = store.get(position) == null ? null : getDocument(position);
+                if (candidate != null && documentMatchesQuery(candidate, query)) {
+                    next = candidate;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Document result = next;
+            next = null;
+            return result;
+        }
+    }
+
+    /** The rest of an {@link #inBatches} query. */
+    private final class BatchedCursor extends AbstractCursor {
+        private final Iterator<Document> matching;
+
+        BatchedCursor(long id, Iterator<Document> matching) {
+            super(id);
+            this.matching = matching;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            synchronized (IndexedCollection.this) {
+                return !matching.hasNext();
+            }
+        }
+
+        /** {@code numberToReturn} 0: all that is left, as the driver's getMore without a batch size asks. */
+        @Override
+        public List<Document> takeDocuments(int numberToReturn) {
+            synchronized (IndexedCollection.this) {
+                return take(matching, numberToReturn);
+            }
+        }
     }
 
     /** The candidates of an aggregation's leading {@code $match}; the stage itself still filters them. */

@@ -113,6 +113,18 @@ class QueryPlannerTest {
     }
 
     @Test
+    void anInOfThousandsOfIdsIsReadFromTheIdIndexNotScanned() {
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 2_000; n += 2) {
+            ids.add(String.format("deal-%05d", n));
+        }
+        ids.add("nope");
+        QueryPlan plan = plan(new Document("_id", new Document("$in", ids)), null, 0);
+        assertThat(plan.index()).isEqualTo("_id_");
+        assertThat(count(plan)).isEqualTo(1_000);
+    }
+
+    @Test
     void aQueryNoIndexBoundsIsAScan() {
         assertThat(plan(new Document("$or", List.of(new Document("stageId", "stage-1"))), null, 0)).isNull();
     }

@@ -67,4 +67,20 @@ class RestartTest {
     private static MongoCollection<Document> notes(MongoClient client) {
         return client.getDatabase("kariz").getCollection("notes");
     }
+
+    @Test
+    void aSecondStoreOnTheSameDirectoryIsRefusedWhileTheFirstIsOpen() {
+        Path data = dir.resolve("mongo");
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.durable(data, 0)) {
+            try (MongoClient client = MongoClients.create(first.connectionString())) {
+                notes(client).insertOne(new Document("_id", "note-1").append("title", PERSIAN_TITLE));
+            }
+            assertThatThrownBy(() -> EmbeddedMongoServer.durable(data, 0))
+                    .hasMessageContaining("in use by another process");
+        }
+        try (EmbeddedMongoServer again = EmbeddedMongoServer.durable(data, 0);
+             MongoClient client = MongoClients.create(again.connectionString())) {
+            assertThat(notes(client).find().first()).containsEntry("title", PERSIAN_TITLE);
+        }
+    }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class QueryPlanner {
 
-    /** Beyond this many combinations of {@code $in} values, the later keys are left unbounded. */
+    /** Beyond this many combinations of {@code $in} values over several keys, the later keys are left unbounded. */
     private static final int MAX_INTERVALS = 256;
 
     private QueryPlanner() {
@@ -75,7 +75,10 @@ public final class QueryPlanner {
             long combinations = 1;
             for (IndexKey key : keys) {
                 FieldBounds field = bounds.get(key.getKey());
-                if (field == null || !field.hasPoints() || combinations * field.points().size() > MAX_INTERVALS) {
+                // The first key's values are each one interval however many there are (MongoDB reads an $in of
+                // thousands of ids from the index too); only combinations with later keys are capped.
+                if (field == null || !field.hasPoints()
+                        || !prefix.isEmpty() && combinations * field.points().size() > MAX_INTERVALS) {
                     break;
                 }
                 combinations *= field.points().size();

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,7 @@ import java.util.zip.CRC32C;
 public final class Storage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Storage.class);
+    static final String LOCK_FILE = "mongo.lock";
     private static final Pattern FILE = Pattern.compile("(snapshot|journal)-(\\d+)\\.(bin|log)");
     private static final int SNAPSHOT_MAGIC = 0x4b5a534e; // "KZSN"
     /** A journal this long is folded into a new snapshot, so recovery replays at most about this much. */
@@ -71,6 +74,8 @@ public final class Storage implements AutoCloseable {
     private final Object checkpointLock = new Object();
     private volatile boolean checkpointing;
     private volatile boolean closed;
+    /** Held while the store is open: one process at a time owns the directory. */
+    private FileLock ownership;
 
     private record Written(Journal journal, long offset) {
     }
@@ -88,8 +93,10 @@ public final class Storage implements AutoCloseable {
 
     /** Opens (or creates) the directory, recovers what it holds and starts a new journal. */
     public static Storage durable(Path directory) {
+        FileLock ownership = null;
         try {
             Files.createDirectories(directory);
+            ownership = own(directory);
             Map<Long, Path> snapshots = new TreeMap<>();
             Map<Long, Path> journals = new TreeMap<>();
             try (Stream<Path> files = Files.list(directory)) {
@@ -121,9 +128,46 @@ public final class Storage implements AutoCloseable {
             storage.deleteBefore(keep, snapshots, journals);
             storage.journal = Journal.open(storage.journalFile(storage.generation));
             storage.startBackgroundFlush();
+            storage.ownership = ownership;
             return storage;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the MongoDB data in " + directory, e);
+        } catch (IOException | RuntimeException e) {
+            release(ownership);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot open the MongoDB data in " + directory, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Locks {@code directory} for this process. A second process on the same files (a second stack started on one
+     * data directory, or a new one while the old is still writing its last checkpoint) would write snapshots and
+     * journals under the same names as the first and lose what either acknowledged.
+     */
+    private static FileLock own(Path directory) throws IOException {
+        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this process has it open already
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("The MongoDB data in " + directory + " is in use by another process (or "
+                    + "another store in this one); stop it first, or give this one its own directory");
+        }
+        return lock;
+    }
+
+    private static void release(FileLock ownership) {
+        if (ownership != null) {
+            try {
+                ownership.channel().close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock of the MongoDB data directory", e);
+            }
         }
     }
 
@@ -461,9 +505,13 @@ public final class Storage implements AutoCloseable {
         }
         closed = true;
         if (directory != null) {
-            backgroundFlush.shutdownNow();
-            checkpoint();
-            journal.close();
+            try {
+                backgroundFlush.shutdownNow();
+                checkpoint();
+                journal.close();
+            } finally {
+                release(ownership);
+            }
         }
     }
 }
