@@ -8,6 +8,7 @@ import app.kariz.events.deal.DealEvent;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.EventStreamConsumer;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;

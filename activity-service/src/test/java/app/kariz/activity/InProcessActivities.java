@@ -7,6 +7,7 @@ import app.kariz.activity.type.ActivityTypeDirectory;
 import app.kariz.activity.type.ActivityTypes;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.json.EventJson;
+import app.kariz.testing.mongo.InProcessMongo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;

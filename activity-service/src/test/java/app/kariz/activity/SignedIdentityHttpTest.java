@@ -1,7 +1,6 @@
 package app.kariz.activity;
 
-import app.kariz.contract.identity.IdentityHeaders;
-import app.kariz.contract.identity.IdentitySignature;
+import app.kariz.testing.identity.SignedIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -10,7 +9,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -27,20 +25,11 @@ class SignedIdentityHttpTest extends ActivityServiceTestContext {
     static final String SECRET = "activity-service-test-secret";
 
     private static Map<String, String> identity() {
-        Map<String, String> headers = new HashMap<>();
-        headers.put(IdentityHeaders.ORGANIZATION, ORG);
-        headers.put(IdentityHeaders.USER, "member-1");
-        headers.put(IdentityHeaders.ROLE, "MEMBER");
-        headers.put(IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS");
-        return headers;
+        return SignedIdentity.identity(ORG, "member-1", "MEMBER", "OWNER_AND_MANAGERS", null);
     }
 
     private static Map<String, String> signed(String secret, String method, String path, Instant issuedAt) {
-        Map<String, String> headers = identity();
-        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt.getEpochSecond()));
-        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(secret).sign(method, path,
-                headers::get));
-        return headers;
+        return SignedIdentity.signed(secret, method, path, identity(), issuedAt);
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request, Map<String, String> headers)

@@ -12,6 +12,7 @@ import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.mongo.MongoConfiguration;
 import app.kariz.support.mongo.MongoProperties;
 import app.kariz.support.web.WebConfiguration;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;

@@ -1,7 +1,7 @@
 package app.kariz.deal;
 
-import app.kariz.contract.identity.IdentityHeaders;
-import app.kariz.contract.identity.IdentitySignature;
+import app.kariz.testing.identity.SignedIdentity;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -63,22 +62,12 @@ class SignedIdentityHttpTest {
     }
 
     private static Map<String, String> identity() {
-        Map<String, String> headers = new HashMap<>();
-        headers.put(IdentityHeaders.ORGANIZATION, "demo");
-        headers.put(IdentityHeaders.USER, "demo-user");
-        headers.put(IdentityHeaders.ROLE, "ADMIN");
-        headers.put(IdentityHeaders.VISIBILITY, "EVERYONE");
-        headers.put(IdentityHeaders.TIME_ZONE, "Asia/Tehran");
-        return headers;
+        return SignedIdentity.identity("demo", "demo-user", "ADMIN", "EVERYONE", "Asia/Tehran");
     }
 
     /** The headers the gateway sends for {@code method path}, signed with {@code secret} at {@code issuedAt}. */
     private static Map<String, String> signed(String secret, String method, String path, Instant issuedAt) {
-        Map<String, String> headers = identity();
-        headers.put(IdentityHeaders.ISSUED_AT, Long.toString(issuedAt.getEpochSecond()));
-        headers.put(IdentityHeaders.SIGNATURE, new IdentitySignature(secret).sign(method, path,
-                headers::get));
-        return headers;
+        return SignedIdentity.signed(secret, method, path, identity(), issuedAt);
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request, Map<String, String> headers)

@@ -1,6 +1,5 @@
 package app.kariz.activity.deal;
 
-import app.kariz.activity.InProcessMongo;
 import app.kariz.activity.command.ActivityStatus;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
@@ -9,6 +8,7 @@ import app.kariz.events.activity.ActivityReopened;
 import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.Due;
+import app.kariz.testing.mongo.InProcessMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package app.kariz.activity.deal;
 
 import app.kariz.activity.InProcessActivities;
-import app.kariz.activity.InProcessMongo;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.NextStep;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
@@ -13,6 +12,7 @@ import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealOpened;
 import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

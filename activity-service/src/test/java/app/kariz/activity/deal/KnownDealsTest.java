@@ -1,6 +1,5 @@
 package app.kariz.activity.deal;
 
-import app.kariz.activity.InProcessMongo;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealFields;
@@ -11,6 +10,7 @@ import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.web.NotFoundException;
+import app.kariz.testing.mongo.InProcessMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package app.kariz.activity.type;
 
-import app.kariz.activity.InProcessMongo;
 import app.kariz.events.activitytype.ActivityTypeAdded;
 import app.kariz.events.activitytype.ActivityTypeChanged;
+import app.kariz.testing.mongo.InProcessMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

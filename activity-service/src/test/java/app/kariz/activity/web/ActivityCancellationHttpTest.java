@@ -2,7 +2,6 @@ package app.kariz.activity.web;
 
 import app.kariz.activity.DealEvents;
 import app.kariz.activity.InProcessActivities;
-import app.kariz.activity.InProcessMongo;
 import app.kariz.activity.command.ActivityCommands.CompleteActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.deal.DealActivities;
@@ -20,6 +19,7 @@ import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.web.CallerResolver;
 import app.kariz.support.web.ProblemHandling;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;

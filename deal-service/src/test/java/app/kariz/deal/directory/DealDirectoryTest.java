@@ -1,7 +1,5 @@
 package app.kariz.deal.directory;
 
-import app.kariz.deal.InProcessMongo;
-import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.events.deal.DealDeleted;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.deal.DealLost;
@@ -10,6 +8,8 @@ import app.kariz.events.deal.DealOpened;
 import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
+import app.kariz.support.consistency.AppliedSignal;
+import app.kariz.testing.mongo.InProcessMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DealDirectoryTest {
 
     @BeforeEach
     void setUp() {
-        directory = new DealDirectory(MONGO.emptyDatabase("deal_directory_test"), new AppliedSignal());
+        directory = new DealDirectory(MONGO.freshDatabase("deal_directory_test"), new AppliedSignal());
     }
 
     @AfterAll

@@ -1,7 +1,5 @@
 package app.kariz.deal.pipeline;
 
-import app.kariz.deal.InProcessMongo;
-import app.kariz.support.consistency.AppliedSignal;
 import app.kariz.deal.pipeline.PipelineDirectory.PipelineView;
 import app.kariz.events.pipeline.PipelineCreated;
 import app.kariz.events.pipeline.PipelineDeleted;
@@ -11,6 +9,8 @@ import app.kariz.events.pipeline.StageAdded;
 import app.kariz.events.pipeline.StageRemoved;
 import app.kariz.events.pipeline.StageUpdated;
 import app.kariz.events.pipeline.StagesReordered;
+import app.kariz.support.consistency.AppliedSignal;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,7 @@ class PipelineDirectoryTest {
 
     @BeforeEach
     void setUp() {
-        database = MONGO.emptyDatabase("pipeline_directory_test");
+        database = MONGO.freshDatabase("pipeline_directory_test");
         directory = new PipelineDirectory(database, new AppliedSignal());
     }
 

@@ -1,8 +1,8 @@
 package app.kariz.view.access;
 
 import app.kariz.events.activity.Due;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.board.Board;
 import app.kariz.view.board.BoardFilter;
 import app.kariz.view.card.BoardCursor;

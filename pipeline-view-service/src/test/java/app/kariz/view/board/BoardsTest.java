@@ -1,8 +1,8 @@
 package app.kariz.view.board;
 
 import app.kariz.events.activity.Due;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.card.BoardCursor;
 import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealPage;

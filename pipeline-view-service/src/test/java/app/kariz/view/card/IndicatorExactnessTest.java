@@ -1,8 +1,8 @@
 package app.kariz.view.card;
 
 import app.kariz.events.activity.Due;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.board.Board;
 import app.kariz.view.board.BoardFilter;
 import app.kariz.view.deallist.DealQuery;

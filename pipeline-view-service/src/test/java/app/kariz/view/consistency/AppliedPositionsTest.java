@@ -1,7 +1,7 @@
 package app.kariz.view.consistency;
 
 import app.kariz.events.Position;
-import app.kariz.view.InProcessMongo;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

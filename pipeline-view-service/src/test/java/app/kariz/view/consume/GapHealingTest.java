@@ -1,7 +1,7 @@
 package app.kariz.view.consume;
 
 import app.kariz.events.Position;
-import app.kariz.view.InProcessMongo;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.SettableClock;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.HealBackoff;

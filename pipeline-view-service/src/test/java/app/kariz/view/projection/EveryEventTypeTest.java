@@ -1,7 +1,6 @@
 package app.kariz.view.projection;
 
 import app.kariz.events.EventCatalog;
-import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
 import app.kariz.events.Position;
@@ -9,10 +8,11 @@ import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
 import app.kariz.events.activitytype.ActivityTypeAdded;
 import app.kariz.events.activitytype.ActivityTypeChanged;
+import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
 import com.mongodb.client.model.Filters;

@@ -2,8 +2,8 @@ package app.kariz.view.projection;
 
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
 import app.kariz.view.board.Board;

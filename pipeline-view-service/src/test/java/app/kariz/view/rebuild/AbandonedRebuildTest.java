@@ -1,6 +1,6 @@
 package app.kariz.view.rebuild;
 
-import app.kariz.view.InProcessMongo;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.SettableClock;
 import app.kariz.view.rebuild.RebuildStatus.State;
 import app.kariz.view.store.ViewGenerations;

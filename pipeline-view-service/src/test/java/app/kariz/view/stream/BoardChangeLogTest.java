@@ -1,6 +1,6 @@
 package app.kariz.view.stream;
 
-import app.kariz.view.InProcessMongo;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

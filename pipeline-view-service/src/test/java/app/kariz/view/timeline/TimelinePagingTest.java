@@ -2,8 +2,8 @@ package app.kariz.view.timeline;
 
 import app.kariz.events.activity.Due;
 import app.kariz.support.web.InvalidInputException;
+import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.InProcessMongo;
 import app.kariz.view.card.QueryFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

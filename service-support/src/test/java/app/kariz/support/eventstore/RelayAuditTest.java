@@ -5,7 +5,7 @@ import app.kariz.events.KarizEvent;
 import app.kariz.events.Position;
 import app.kariz.events.deal.DealWon;
 import app.kariz.support.json.EventJson;
-import app.kariz.support.InProcessMongo;
+import app.kariz.testing.mongo.InProcessMongo;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;

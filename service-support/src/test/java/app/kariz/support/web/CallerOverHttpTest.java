@@ -1,7 +1,6 @@
 package app.kariz.support.web;
 
 import app.kariz.contract.identity.IdentityHeaders;
-import app.kariz.contract.identity.IdentitySignature;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,11 +215,7 @@ class CallerOverHttpTest {
 
         /** The identity headers as the gateway sends them for a GET of {@code path}, signed just now. */
         private Map<String, String> signedFor(String path, Map<String, String> identity) {
-            Map<String, String> headers = new HashMap<>(identity);
-            headers.put(IdentityHeaders.ISSUED_AT, Long.toString(Instant.now().getEpochSecond()));
-            headers.put(IdentityHeaders.SIGNATURE,
-                    new IdentitySignature(SECRET).sign("GET", path, headers::get));
-            return headers;
+            return app.kariz.testing.identity.SignedIdentity.signed(SECRET, "GET", path, identity, Instant.now());
         }
 
         @Test

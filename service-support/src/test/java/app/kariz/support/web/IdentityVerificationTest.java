@@ -2,6 +2,7 @@ package app.kariz.support.web;
 
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.contract.identity.IdentitySignature;
+import app.kariz.testing.identity.SignedIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -13,7 +14,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +23,8 @@ class IdentityVerificationTest {
 
     /** The design's test vector (docs/identity-and-tenancy.md), whose signature the contract module pins. */
     private static Map<String, String> testVectorHeaders() {
-        Map<String, String> headers = new HashMap<>();
-        headers.put(IdentityHeaders.ORGANIZATION, "org-1");
-        headers.put(IdentityHeaders.USER, "user-1");
-        headers.put(IdentityHeaders.ROLE, "MEMBER");
-        headers.put(IdentityHeaders.VISIBILITY, "OWNER_AND_MANAGERS");
-        headers.put(IdentityHeaders.TIME_ZONE, "Asia/Tehran");
+        Map<String, String> headers = SignedIdentity.identity("org-1", "user-1", "MEMBER", "OWNER_AND_MANAGERS",
+                "Asia/Tehran");
         headers.put(IdentityHeaders.ISSUED_AT, "1800000000");
         return headers;
     }

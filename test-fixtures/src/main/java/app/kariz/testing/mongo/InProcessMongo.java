@@ -1,28 +1,33 @@
-package app.kariz.activity;
+package app.kariz.testing.mongo;
 
+import app.kariz.mongo.embedded.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import app.kariz.mongo.embedded.EmbeddedMongoServer;
 
-/** A MongoDB wire-protocol server in this JVM, in memory, for one test class. */
+import java.util.UUID;
+
+/**
+ * The embedded MongoDB (indexes and all, in memory) on a free port, with a client: what every module's tests
+ * run against. Start one per test class; give each test a database of its own.
+ */
 public final class InProcessMongo implements AutoCloseable {
 
     private final EmbeddedMongoServer server;
     private final String connectionString;
     private final MongoClient client;
 
-    private InProcessMongo(EmbeddedMongoServer server, String connectionString) {
+    private InProcessMongo(EmbeddedMongoServer server) {
         this.server = server;
-        this.connectionString = connectionString;
+        this.connectionString = server.connectionString();
         this.client = MongoClients.create(connectionString);
     }
 
     public static InProcessMongo start() {
-        EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
-        return new InProcessMongo(server, server.connectionString());
+        return new InProcessMongo(EmbeddedMongoServer.inMemory());
     }
 
+    /** For {@code kariz.mongo.uri}, e.g. from a {@code @DynamicPropertySource}. */
     public String connectionString() {
         return connectionString;
     }
@@ -31,11 +36,16 @@ public final class InProcessMongo implements AutoCloseable {
         return client;
     }
 
-    /** An emptied database, so each test starts from nothing. */
+    /** The database {@code name}, emptied first. */
     public MongoDatabase freshDatabase(String name) {
         MongoDatabase database = client.getDatabase(name);
         database.drop();
         return database;
+    }
+
+    /** A database no other test uses. */
+    public MongoDatabase newDatabase() {
+        return client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     @Override
