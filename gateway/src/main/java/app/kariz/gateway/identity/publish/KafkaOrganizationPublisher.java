@@ -1,8 +1,9 @@
 package app.kariz.gateway.identity.publish;
 
 import app.kariz.events.EventCatalog;
-import app.kariz.events.EventHeaders;
+import app.kariz.events.EventEnvelope;
 import app.kariz.events.EventType;
+import app.kariz.events.Position;
 import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.gateway.identity.IdentityStore.UnpublishedOrganization;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -68,26 +68,11 @@ public class KafkaOrganizationPublisher implements OrganizationPublisher, AutoCl
         OrganizationCreated event = organization.event();
         String key = type.keyOf(event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, json.writeValueAsBytes(event));
-        Headers headers = record.headers();
-        add(headers, EventHeaders.SPEC_VERSION, "1.0");
-        add(headers, EventHeaders.ID, organization.eventId());
-        add(headers, EventHeaders.SOURCE, source);
-        add(headers, EventHeaders.TYPE, type.ceType());
-        add(headers, EventHeaders.TIME, event.createdAt().toString());
-        add(headers, EventHeaders.SUBJECT, key);
-        add(headers, EventHeaders.CONTENT_TYPE, "application/json");
-        add(headers, EventHeaders.AGGREGATE_TYPE, AGGREGATE_TYPE);
-        add(headers, EventHeaders.AGGREGATE_ID, event.organizationId());
-        add(headers, EventHeaders.SEQUENCE, "0");
-        add(headers, EventHeaders.ORGANIZATION_ID, event.organizationId());
-        if (organization.requestId() != null) {
-            add(headers, EventHeaders.REQUEST_ID, organization.requestId());
-        }
+        new EventEnvelope(organization.eventId(), source, type.ceType(), event.createdAt(), key,
+                new Position(AGGREGATE_TYPE, event.organizationId(), 0), event.organizationId(), null,
+                organization.requestId()).headers()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
