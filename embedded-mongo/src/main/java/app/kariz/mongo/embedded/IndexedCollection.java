@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.IntStream;
@@ -56,10 +56,6 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
             }
             return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        if (limit == 0 && numberToSkip == 0 && batchSize > 0 && plan.inSortOrder()
-                && (fieldSelector == null || fieldSelector.isEmpty())) {
-            return inBatches(query, plan.positions(), batchSize);
-        }
         int[] examined = new int[1];
         Stream<Document> candidates = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false)
@@ -67,6 +63,11 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
                     examined[0]++;
                     return getDocument(position);
                 });
+        if (limit == 0 && numberToSkip == 0 && batchSize > 0 && plan.inSortOrder()
+                && (fieldSelector == null || fieldSelector.isEmpty())) {
+            return inBatches(candidates.filter(Objects::nonNull)
+                    .filter(document -> documentMatchesQuery(document, query)).iterator(), batchSize);
+        }
         QueryResult result = matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
                 plan.inSortOrder() ? null : deriveComparator(orderBy), fieldSelector);
         // What MongoDB's profiler calls docsExamined: many read for few returned means the index serves it badly.
@@ -82,11 +83,11 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
      * tracking query is such a query (it ends where the store ends and takes one batch): matched at once, every
      * fetch of a processor that is behind would read everything it has still to read.
      *
-     * <p>Later batches go on from the same index entries, under the collection's lock like every other read;
-     * like a MongoDB cursor, they see what was written since, as the index order places it.
+     * <p>{@code matching} is lazy (a stream's iterator pulls one index entry at a time), so later batches go on
+     * from the same index entries, under the collection's lock like every other read; like a MongoDB cursor, they
+     * see what was written since, as the index order places it, and skip what was deleted.
      */
-    private QueryResult inBatches(Document query, Iterator<Integer> positions, int batchSize) {
-        Iterator<Document> matching = new Matching(query, positions);
+    private QueryResult inBatches(Iterator<Document> matching, int batchSize) {
         List<Document> first = take(matching, batchSize);
         if (!matching.hasNext()) {
             return new QueryResult(first);
@@ -102,41 +103,6 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
             batch.add(matching.next());
         }
         return batch;
-    }
-
-    /** The documents at {@code positions} that match {@code query}, read as they are asked for. */
-    private final class Matching implements Iterator<Document> {
-        private final Document query;
-        private final Iterator<Integer> positions;
-        private Document next;
-
-        Matching(Document query, Iterator<Integer> positions) {
-            this.query = query;
-            this.positions = positions;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && positions.hasNext()) {
-                Integer position = positions.next();
-                // Empty: deleted since the index entry was read.
-                Document candidate = store.get(position) == null ? null : getDocument(position);
-                if (candidate != null && documentMatchesQuery(candidate, query)) {
-                    next = candidate;
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public Document next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Document result = next;
-            next = null;
-            return result;
-        }
     }
 
     /** The rest of an {@link #inBatches} query. */
@@ -241,7 +207,9 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Intege
 
     @Override
     protected Document getDocument(Integer position) {
-        return DocumentCodec.decode(store.get(position));
+        // Null for a slot emptied since an index entry for it was read (a batched cursor reads on later).
+        byte[] stored = store.get(position);
+        return stored == null ? null : DocumentCodec.decode(stored);
     }
 
     @Override

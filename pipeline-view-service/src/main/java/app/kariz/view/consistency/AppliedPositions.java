@@ -76,11 +76,7 @@ public class AppliedPositions {
                     (earlier, later) -> later.sequence() > earlier.sequence() ? later : earlier);
             return;
         }
-        // $max: a late write of an older position (e.g. from an instance that lost its partition) never
-        // moves a stream back.
-        positions.updateOne(Filters.eq("_id", position.streamKey()), Updates.max("seq", position.sequence()),
-                new UpdateOptions().upsert(true));
-        signal.applied(position.aggregateType(), position.aggregateId(), position.sequence());
+        write(List.of(position));
     }
 
     /** Whether recorded positions are held until {@link #writeHeld()}. */
@@ -99,15 +95,20 @@ public class AppliedPositions {
             return;
         }
         List<Position> writing = List.copyOf(held.values());
-        List<UpdateOneModel<Document>> writes = writing.stream().map(position -> new UpdateOneModel<Document>(
+        write(writing);
+        // Only what was written leaves: a later position of the same stream recorded meanwhile stays held.
+        writing.forEach(position -> held.remove(position.streamKey(), position));
+    }
+
+    /** Writes {@code written} in one bulk write, then wakes the reads waiting for them. */
+    private void write(List<Position> written) {
+        // $max: a late write of an older position (e.g. from an instance that lost its partition) never
+        // moves a stream back.
+        positions.bulkWrite(written.stream().map(position -> new UpdateOneModel<Document>(
                 Filters.eq("_id", position.streamKey()), Updates.max("seq", position.sequence()),
-                new UpdateOptions().upsert(true))).toList();
-        positions.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        for (Position position : writing) {
-            // Only what was written leaves: a later position of the same stream recorded meanwhile stays held.
-            held.remove(position.streamKey(), position);
-            signal.applied(position.aggregateType(), position.aggregateId(), position.sequence());
-        }
+                new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+        written.forEach(position -> signal.applied(position.aggregateType(), position.aggregateId(),
+                position.sequence()));
     }
 
     /**

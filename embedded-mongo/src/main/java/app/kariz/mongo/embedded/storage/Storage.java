@@ -130,12 +130,12 @@ public final class Storage implements AutoCloseable {
             storage.startBackgroundFlush();
             storage.ownership = ownership;
             return storage;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             release(ownership);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("Cannot open the MongoDB data in " + directory, io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException("Cannot open the MongoDB data in " + directory, e);
+        } catch (RuntimeException e) {
+            release(ownership);
+            throw e;
         }
     }
 
