@@ -1,7 +1,7 @@
 package app.kariz.activity;
 
-import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.eventstore.EventStoreConfiguration;
+import app.kariz.support.web.CommandProblemHandling;
 import app.kariz.support.web.WebConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -2,7 +2,7 @@ package app.kariz.activity;
 
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.deal.DealActivities;
-import app.kariz.activity.type.ActivityTypeDirectory;
+import app.kariz.activity.type.directory.ActivityTypeDirectory;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.Due;
 import org.axonframework.commandhandling.gateway.CommandGateway;

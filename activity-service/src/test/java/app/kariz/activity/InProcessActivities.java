@@ -2,9 +2,9 @@ package app.kariz.activity;
 
 import app.kariz.activity.command.Activity;
 import app.kariz.activity.deal.DealActivities;
-import app.kariz.activity.type.ActivityTypeCatalog;
-import app.kariz.activity.type.ActivityTypeDirectory;
-import app.kariz.activity.type.ActivityTypes;
+import app.kariz.activity.type.command.ActivityTypeCatalog;
+import app.kariz.activity.type.command.ActivityTypes;
+import app.kariz.activity.type.directory.ActivityTypeDirectory;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.json.EventJson;
 import app.kariz.testing.mongo.InProcessMongo;

@@ -1,16 +1,16 @@
 package app.kariz.deal;
 
 import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.deal.organization.DefaultPipelineSeeder;
 import app.kariz.deal.organization.NewOrganizationPipelines;
-import app.kariz.deal.pipeline.DefaultPipelineSeeder;
 import app.kariz.events.EventCatalog;
 import app.kariz.events.Position;
 import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.support.consume.ConsumedEvent;
-import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.eventstore.EventStoreConfiguration;
 import app.kariz.support.mongo.MongoConfiguration;
 import app.kariz.support.mongo.MongoProperties;
+import app.kariz.support.web.CommandProblemHandling;
 import app.kariz.support.web.WebConfiguration;
 import app.kariz.testing.mongo.InProcessMongo;
 import com.fasterxml.jackson.databind.JsonNode;

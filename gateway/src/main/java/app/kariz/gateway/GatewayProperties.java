@@ -1,6 +1,5 @@
 package app.kariz.gateway;
 
-import app.kariz.gateway.routing.Service;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

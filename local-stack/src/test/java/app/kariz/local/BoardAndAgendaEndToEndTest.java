@@ -1,6 +1,7 @@
 package app.kariz.local;
 
 import app.kariz.local.GatewayClient.Reply;
+import app.kariz.testing.sse.EventStreamClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -118,25 +115,15 @@ class BoardAndAgendaEndToEndTest {
         assertThat(ids(agenda.get("today"))).containsExactly(todaysMeeting);
         assertThat(agenda.get("today").get(0).get("dealId").asText()).isEqualTo(dueToday);
 
-        List<String> streamed = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = openStream(pipeline, streamed);
-        await().atMost(PUSH_DEADLINE).until(() -> streamed.stream().anyMatch(line -> line.startsWith("id:")));
-        assertThat(api.post("/api/v1/deals/" + persian + "/move", "{\"stageId\": \"" + next + "\"}").status())
-                .isEqualTo(200);
+        try (EventStreamClient stream = EventStreamClient.open(URI.create("http://127.0.0.1:" + stack.gatewayPort()
+                + "/api/v1/stream?pipelineId=" + pipeline), Map.of("Authorization", "Bearer " + TOKEN))) {
+            await().atMost(PUSH_DEADLINE).until(() -> stream.lines().stream().anyMatch(line -> line.startsWith("id:")));
+            assertThat(api.post("/api/v1/deals/" + persian + "/move", "{\"stageId\": \"" + next + "\"}").status())
+                    .isEqualTo(200);
 
-        await().atMost(PUSH_DEADLINE).until(() -> streamed.stream().anyMatch(line -> line.startsWith("data:")
-                && line.contains("\"id\":\"" + persian + "\"") && line.contains("\"stageId\":\"" + next + "\"")));
-        stream.cancel(true);
-    }
-
-    private static CompletableFuture<HttpResponse<Stream<String>>> openStream(String pipeline, List<String> lines) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.gatewayPort()
-                        + "/api/v1/stream?pipelineId=" + pipeline))
-                .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAcceptAsync(reply -> reply.body().forEach(lines::add));
-        return response;
+            await().atMost(PUSH_DEADLINE).until(() -> stream.lines().stream().anyMatch(line -> line.startsWith("data:")
+                    && line.contains("\"id\":\"" + persian + "\"") && line.contains("\"stageId\":\"" + next + "\"")));
+        }
     }
 
     private static String openDeal(String title, String pipeline, String stage) {

@@ -4,11 +4,11 @@ import app.kariz.view.activity.Activities;
 import app.kariz.view.agenda.Agendas;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCards;
-import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.RottingRule;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.AwaitAppliedPositions;
 import app.kariz.view.deallist.DealList;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.PinGenerationPerRequest;
 import app.kariz.view.store.ViewCollections;
@@ -29,7 +29,7 @@ import java.time.Clock;
 
 /** The read models, the projection that writes them and the queries that read them, wired by hand. */
 @Configuration(proxyBeanMethods = false)
-public class ViewConfiguration {
+class ViewConfiguration {
 
     @Bean
     public Clock clock() {

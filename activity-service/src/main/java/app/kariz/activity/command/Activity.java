@@ -7,9 +7,8 @@ import app.kariz.activity.command.ActivityCommands.PostponeActivity;
 import app.kariz.activity.command.ActivityCommands.ReopenActivity;
 import app.kariz.activity.command.ActivityCommands.ScheduleActivity;
 import app.kariz.activity.command.ActivityCommands.UpdateActivity;
-import app.kariz.support.web.TextField;
-import app.kariz.activity.type.ActivityType;
-import app.kariz.activity.type.ActivityTypes;
+import app.kariz.activity.type.command.ActivityType;
+import app.kariz.activity.type.command.ActivityTypes;
 import app.kariz.events.activity.ActivityCancelled;
 import app.kariz.events.activity.ActivityCompleted;
 import app.kariz.events.activity.ActivityFields;
@@ -19,10 +18,11 @@ import app.kariz.events.activity.ActivityRescheduled;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.ActivityUpdated;
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.ForbiddenException;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.NotFoundException;
-import app.kariz.support.web.RuleViolationException;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.RuleViolationException;
+import app.kariz.kernel.TextField;
+import app.kariz.kernel.access.Reach;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -85,7 +85,7 @@ public class Activity {
      */
     @CommandHandler
     public CompletedActivity handle(CompleteActivity command, ActivityTypes types) throws Exception {
-        ensureVisible(command.organizationId(), command.onlyAssignedTo());
+        ensureInReach(new Reach(command.organizationId(), command.onlyAssignedTo()));
         ensureOpen("completed");
         String completionResult = TextField.optional("result", command.result(), RESULT_MAX);
         boolean resultRequired = types.find(organizationId, type).map(ActivityType::requiresResult).orElse(true);
@@ -115,7 +115,7 @@ public class Activity {
     /** "Later" compares the instants the dues become overdue, so an all-day due counts at the end of its day. */
     @CommandHandler
     public ActivityDetails handle(PostponeActivity command) {
-        ensureVisible(command.organizationId(), command.onlyAssignedTo());
+        ensureInReach(new Reach(command.organizationId(), command.onlyAssignedTo()));
         ensureOpen("postponed");
         Due to = command.to().from(due);
         if (!to.overdueFrom().isAfter(due.overdueFrom())) {
@@ -135,7 +135,7 @@ public class Activity {
      */
     @CommandHandler
     public ActivityDetails handle(UpdateActivity command, ActivityTypes types) {
-        ensureVisible(command.organizationId(), command.onlyAssignedTo());
+        ensureInReach(new Reach(command.organizationId(), command.onlyAssignedTo()));
         if (status == ActivityStatus.CANCELLED) {
             throw new RuleViolationException("The activity is cancelled; a cancelled activity cannot be edited");
         }
@@ -174,7 +174,7 @@ public class Activity {
 
     @CommandHandler
     public ActivityDetails handle(ReopenActivity command) {
-        ensureVisible(command.organizationId(), command.onlyAssignedTo());
+        ensureInReach(new Reach(command.organizationId(), command.onlyAssignedTo()));
         if (status != ActivityStatus.DONE) {
             throw new RuleViolationException("The activity is " + status.name().toLowerCase(Locale.ROOT)
                     + "; only a done activity can be reopened");
@@ -186,7 +186,7 @@ public class Activity {
 
     @CommandHandler
     public ActivityDetails handle(CancelActivity command) {
-        ensureVisible(command.organizationId(), command.onlyAssignedTo());
+        ensureInReach(new Reach(command.organizationId(), command.onlyAssignedTo()));
         ensureOpen("cancelled");
         AggregateLifecycle.apply(new ActivityCancelled(organizationId, activityId, dealId, type, assigneeId, due,
                 command.reason().name(), command.at(), command.by()));
@@ -332,15 +332,9 @@ public class Activity {
         }
     }
 
-    /**
-     * Another organisation's activity, and one assigned to someone else for a caller who may act only on its own,
-     * must look exactly like one that does not exist.
-     */
-    private void ensureVisible(String callerOrganizationId, String onlyAssignedTo) {
-        if (!organizationId.equals(callerOrganizationId)
-                || onlyAssignedTo != null && !onlyAssignedTo.equals(assigneeId)) {
-            throw new NotFoundException("No activity " + activityId);
-        }
+    /** An activity is held by its assignee. */
+    private void ensureInReach(Reach reach) {
+        reach.require("activity", activityId, organizationId, assigneeId);
     }
 
     private ActivityDetails details() {

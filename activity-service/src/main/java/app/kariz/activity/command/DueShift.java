@@ -1,7 +1,7 @@
 package app.kariz.activity.command;
 
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -2,8 +2,9 @@ package app.kariz.activity.deal;
 
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
 import app.kariz.events.Position;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.access.Reach;
 import app.kariz.support.consume.EventStreamConsumer;
-import app.kariz.support.web.NotFoundException;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +37,9 @@ public class DealLookup {
      *                    handed to the caller may not have arrived as theirs yet, so it is waited for like a new one.
      */
     public KnownDeal require(String organizationId, String onlyOwnedBy, String dealId, List<Position> awaited) {
-        Predicate<KnownDeal> visible = found -> found.organizationId().equals(organizationId) && !found.deleted()
-                && (onlyOwnedBy == null || onlyOwnedBy.equals(found.ownerId()));
+        Reach reach = new Reach(organizationId, onlyOwnedBy);
+        Predicate<KnownDeal> visible = found -> !found.deleted() && reach.includes(found.organizationId(),
+                found.ownerId());
         Optional<Long> awaitedSequence = awaited.stream()
                 .filter(p -> p.aggregateType().equals("deal") && p.aggregateId().equals(dealId))
                 .map(Position::sequence).max(Long::compare);

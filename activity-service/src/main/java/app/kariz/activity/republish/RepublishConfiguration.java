@@ -1,6 +1,6 @@
 package app.kariz.activity.republish;
 
-import app.kariz.activity.type.ActivityTypeCatalog;
+import app.kariz.activity.type.command.ActivityTypeCatalog;
 import app.kariz.support.eventstore.EventRepublisher;
 import app.kariz.support.eventstore.RepublishRequestConsumer;
 import app.kariz.support.json.EventJson;

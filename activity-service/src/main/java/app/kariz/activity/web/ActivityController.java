@@ -17,7 +17,6 @@ import app.kariz.activity.deal.DealActivities;
 import app.kariz.activity.deal.DealDeletionCascade;
 import app.kariz.activity.deal.DealLookup;
 import app.kariz.activity.deal.KnownDeals.KnownDeal;
-import app.kariz.support.web.Change;
 import app.kariz.activity.web.ActivityRequests.CompleteActivityRequest;
 import app.kariz.activity.web.ActivityRequests.NextActivityRequest;
 import app.kariz.activity.web.ActivityRequests.NoFields;
@@ -26,12 +25,13 @@ import app.kariz.activity.web.ActivityRequests.ScheduleActivityRequest;
 import app.kariz.activity.web.ActivityRequests.UpdateActivityRequest;
 import app.kariz.events.Position;
 import app.kariz.events.activity.Due;
-import app.kariz.support.eventstore.WrittenPositions;
+import app.kariz.kernel.Change;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.access.Caller;
 import app.kariz.support.eventstore.WrittenPositions.Written;
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.ForbiddenException;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.NotFoundException;
+import app.kariz.support.eventstore.WrittenPositions;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +60,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/activities")
-public class ActivityController {
+class ActivityController {
 
     private final CommandGateway commands;
     private final DealLookup deals;

@@ -1,6 +1,6 @@
 package app.kariz.activity.web;
 
-import app.kariz.support.web.Change;
+import app.kariz.kernel.Change;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

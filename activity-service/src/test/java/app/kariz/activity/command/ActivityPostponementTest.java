@@ -1,11 +1,11 @@
 package app.kariz.activity.command;
 
 import app.kariz.activity.command.ActivityCommands.PostponeActivity;
-import app.kariz.activity.type.ActivityTypes;
+import app.kariz.activity.type.command.ActivityTypes;
 import app.kariz.events.activity.ActivityPostponed;
 import app.kariz.events.activity.ActivityScheduled;
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package app.kariz.activity.command;
 
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Period;

@@ -1,6 +1,5 @@
 package app.kariz.deal.command;
 
-import app.kariz.support.web.TextField;
 import app.kariz.deal.command.DealCommands.DeleteDeal;
 import app.kariz.deal.command.DealCommands.LoseDeal;
 import app.kariz.deal.command.DealCommands.MoveDeal;
@@ -18,10 +17,11 @@ import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
-import app.kariz.support.web.ForbiddenException;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.NotFoundException;
-import app.kariz.support.web.RuleViolationException;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.RuleViolationException;
+import app.kariz.kernel.TextField;
+import app.kariz.kernel.access.Reach;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * deal, looks unknown), then the expected version, then the rules.
  */
 @Aggregate
-public class Deal {
+class Deal {
 
     static final int TITLE_MAX = 255;
     static final int NAME_MAX = 255;
@@ -87,7 +87,7 @@ public class Deal {
     /** Closed deals may be edited too (e.g. a won deal's final value); an edit that changes nothing records nothing. */
     @CommandHandler
     public DealDetails handle(UpdateDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         DealFields from = fields();
         DealFields requested = validated(new DealFields(command.title().applyTo(title),
@@ -106,7 +106,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(MoveDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         ensureOpen("move");
         if (!stageId.equals(command.stageId())) {
@@ -119,7 +119,7 @@ public class Deal {
     /** Part of removing a stage: every deal on it moves, open or closed, as a normal move on its timeline. */
     @CommandHandler
     public DealDetails handle(RelocateDeal command) {
-        ensureVisible(command.organizationId(), null);
+        ensureInReach(Reach.organization(command.organizationId()));
         if (stageId.equals(command.fromStageId()) && !stageId.equals(command.toStageId())) {
             AggregateLifecycle.apply(new DealMoved(organizationId, dealId, pipelineId, stageId,
                     command.toPipelineId(), command.toStageId(), stageEnteredAt, command.at(), command.by()));
@@ -129,7 +129,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(WinDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         ensureOpen("be won");
         AggregateLifecycle.apply(new DealWon(organizationId, dealId, command.at(), command.by()));
@@ -138,7 +138,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(LoseDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         ensureOpen("be lost");
         String reason = TextField.required("reason", command.reason(), REASON_MAX);
@@ -148,7 +148,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(ReopenDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         if (status == DealStatus.OPEN) {
             throw new RuleViolationException("The deal is open; only won or lost deals can be reopened");
@@ -159,7 +159,7 @@ public class Deal {
 
     @CommandHandler
     public DealDetails handle(DeleteDeal command) {
-        ensureVisible(command.organizationId(), command.onlyOwnedBy());
+        ensureInReach(new Reach(command.organizationId(), command.onlyOwnedBy()));
         ensureVersion(command.expectedVersion());
         AggregateLifecycle.apply(new DealDeleted(organizationId, dealId, command.at(), command.by()));
         return details();
@@ -226,15 +226,9 @@ public class Deal {
         AggregateLifecycle.markDeleted();
     }
 
-    /**
-     * Another organisation's deal, and another owner's deal for a caller who may act only on its own, must look
-     * exactly like one that does not exist. Checked against the owner as of the deal's latest event, so a deal its
-     * owner just handed over is out of their reach at once.
-     */
-    private void ensureVisible(String callerOrganizationId, String onlyOwnedBy) {
-        if (!organizationId.equals(callerOrganizationId) || onlyOwnedBy != null && !onlyOwnedBy.equals(ownerId)) {
-            throw new NotFoundException("No deal " + dealId);
-        }
+    /** Checked against the owner as of the deal's latest event, so a deal just handed over is out of reach at once. */
+    private void ensureInReach(Reach reach) {
+        reach.require("deal", dealId, organizationId, ownerId);
     }
 
     private void ensureVersion(ExpectedVersion expected) {

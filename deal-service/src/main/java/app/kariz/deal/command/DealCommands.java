@@ -1,7 +1,7 @@
 package app.kariz.deal.command;
 
-import app.kariz.support.web.Change;
 import app.kariz.events.deal.Money;
+import app.kariz.kernel.Change;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package app.kariz.deal.organization;
 
-import app.kariz.deal.pipeline.DefaultPipelineSeeder;
 import app.kariz.events.organization.OrganizationCreated;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.support.consume.ConsumedEventHandler;

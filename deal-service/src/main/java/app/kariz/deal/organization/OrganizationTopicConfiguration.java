@@ -1,6 +1,5 @@
 package app.kariz.deal.organization;
 
-import app.kariz.deal.pipeline.DefaultPipelineSeeder;
 import app.kariz.events.Topics;
 import app.kariz.support.consume.EventStreamConsumer;
 import app.kariz.support.publish.KafkaProperties;

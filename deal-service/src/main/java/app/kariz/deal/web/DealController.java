@@ -12,8 +12,8 @@ import app.kariz.deal.command.DealStatus;
 import app.kariz.deal.command.ExpectedVersion;
 import app.kariz.deal.command.StaleVersionException;
 import app.kariz.deal.consistency.CommandSender;
-import app.kariz.deal.pipeline.PipelineDirectory;
-import app.kariz.deal.pipeline.PipelineDirectory.PipelineView;
+import app.kariz.deal.pipeline.directory.PipelineDirectory.PipelineView;
+import app.kariz.deal.pipeline.directory.PipelineDirectory;
 import app.kariz.deal.web.DealRequests.LoseDealRequest;
 import app.kariz.deal.web.DealRequests.MoneyRequest;
 import app.kariz.deal.web.DealRequests.MoveDealRequest;
@@ -22,9 +22,9 @@ import app.kariz.deal.web.DealRequests.OpenDealRequest;
 import app.kariz.deal.web.DealRequests.UpdateDealRequest;
 import app.kariz.events.Position;
 import app.kariz.events.deal.Money;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.access.Caller;
 import app.kariz.support.eventstore.WrittenPositions.Written;
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.InvalidInputException;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +53,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/deals")
-public class DealController {
+class DealController {
 
     private final CommandSender commands;
     private final PipelineDirectory pipelines;

@@ -1,6 +1,6 @@
 package app.kariz.deal.web;
 
-import app.kariz.support.web.Change;
+import app.kariz.kernel.Change;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class PreconditionProblemHandling {
+class PreconditionProblemHandling {
 
     @ExceptionHandler(StaleVersionException.class)
     public ResponseEntity<ProblemDetail> staleVersion(StaleVersionException e) {

@@ -1,6 +1,5 @@
 package app.kariz.deal.command;
 
-import app.kariz.support.web.Change;
 import app.kariz.deal.command.DealCommands.DeleteDeal;
 import app.kariz.deal.command.DealCommands.LoseDeal;
 import app.kariz.deal.command.DealCommands.MoveDeal;
@@ -18,10 +17,11 @@ import app.kariz.events.deal.DealReopened;
 import app.kariz.events.deal.DealUpdated;
 import app.kariz.events.deal.DealWon;
 import app.kariz.events.deal.Money;
-import app.kariz.support.web.ForbiddenException;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.NotFoundException;
-import app.kariz.support.web.RuleViolationException;
+import app.kariz.kernel.Change;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.RuleViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;

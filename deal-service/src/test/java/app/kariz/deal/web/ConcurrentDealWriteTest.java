@@ -2,10 +2,10 @@ package app.kariz.deal.web;
 
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.deal.consistency.CommandSender;
-import app.kariz.deal.pipeline.PipelineDirectory;
+import app.kariz.deal.pipeline.directory.PipelineDirectory;
 import app.kariz.support.consistency.AppliedSignal;
-import app.kariz.support.eventstore.CommandProblemHandling;
 import app.kariz.support.web.CallerResolver;
+import app.kariz.support.web.CommandProblemHandling;
 import app.kariz.support.web.ProblemHandling;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -41,7 +41,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * every answer in {@link app.kariz.gateway.server.KeepAliveConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiDocsConfiguration {
+class ApiDocsConfiguration {
 
     public static final String DOCS_PATH = "/api/docs";
 

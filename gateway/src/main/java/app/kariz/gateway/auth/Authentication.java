@@ -1,6 +1,7 @@
 package app.kariz.gateway.auth;
 
 import app.kariz.gateway.identity.ApiTokens;
+import app.kariz.gateway.identity.Identity;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.util.Optional;

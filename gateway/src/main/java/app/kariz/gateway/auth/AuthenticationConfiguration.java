@@ -4,8 +4,8 @@ import app.kariz.gateway.identity.DemoOrganization;
 import app.kariz.gateway.identity.Identities;
 import app.kariz.gateway.identity.IdentityProperties;
 import app.kariz.gateway.identity.IdentityStore;
+import app.kariz.gateway.identity.NewOrganizationListener;
 import app.kariz.gateway.identity.User;
-import app.kariz.gateway.identity.publish.OrganizationOutbox;
 import app.kariz.gateway.oidc.OidcCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ import java.time.Clock;
  * {@code KARIZ_ADMIN_TOKEN}, and in local mode the demo user, seeded into the store at startup.
  */
 @Configuration(proxyBeanMethods = false)
-public class AuthenticationConfiguration {
+class AuthenticationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationConfiguration.class);
 
@@ -37,10 +37,11 @@ public class AuthenticationConfiguration {
     /** Stores the demo organisation, user and token (idempotently) before the gateway takes requests. */
     @Bean
     DemoUser demoUser(DemoProperties properties, IdentityStore store, Clock clock,
-                      ObjectProvider<OrganizationOutbox> outbox) {
+                      ObjectProvider<NewOrganizationListener> listener) {
         DemoToken token = DemoToken.resolve(properties.token(), properties.tokenFile());
         User user = DemoOrganization.seed(store, properties.organizationId(), properties.userId(),
-                properties.timeZone(), token.value(), clock, () -> outbox.ifAvailable(OrganizationOutbox::publishSoon));
+                properties.timeZone(), token.value(), clock,
+                () -> listener.ifAvailable(NewOrganizationListener::organizationStored));
         switch (token.origin()) {
             case CONFIGURED -> log.info("Demo user {} of organization {} signs in with the configured token "
                     + "(KARIZ_DEMO_TOKEN)", user.id(), user.organizationId());

@@ -2,9 +2,11 @@ package app.kariz.gateway.auth;
 
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.gateway.apidocs.PublicPaths;
+import app.kariz.gateway.identity.Identity;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
 import app.kariz.gateway.routing.ApiRoutes;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,11 +26,9 @@ import java.util.Optional;
  * client sent: the signing filter ({@code app.kariz.gateway.signing}) sets the real ones last.
  */
 @Component
-public class BearerAuthenticationFilter implements WebFilter, Ordered {
+class BearerAuthenticationFilter implements WebFilter, Ordered {
 
     /** Before every other filter of the gateway's own: nothing else runs for a request that is rejected. */
-    public static final int ORDER = -100;
-
     static final String REALM_CHALLENGE = "Bearer realm=\"kariz\"";
     static final String INVALID_TOKEN_CHALLENGE = REALM_CHALLENGE + ", error=\"invalid_token\"";
 
@@ -95,6 +95,6 @@ public class BearerAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.BEARER_AUTHENTICATION;
     }
 }

@@ -1,6 +1,7 @@
 package app.kariz.gateway.auth;
 
 import app.kariz.gateway.identity.Identities;
+import app.kariz.gateway.identity.Identity;
 import app.kariz.gateway.oidc.OidcCredentials;
 import reactor.core.publisher.Mono;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * Tells the two kinds of bearer token apart by shape: a JWT is three dot-separated Base64url parts, an API token
  * is one Base64url string without dots. JWTs count only when OIDC is configured.
  */
-public class BearerCredentials implements Credentials {
+class BearerCredentials implements Credentials {
 
     private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 

@@ -1,5 +1,6 @@
 package app.kariz.gateway.auth;
 
+import app.kariz.gateway.identity.Identity;
 import reactor.core.publisher.Mono;
 
 /**

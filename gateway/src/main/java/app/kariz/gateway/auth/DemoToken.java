@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * @param origin where the token came from
  */
-public record DemoToken(String value, Origin origin) {
+record DemoToken(String value, Origin origin) {
 
     public enum Origin { CONFIGURED, READ_FROM_FILE, GENERATED }
 

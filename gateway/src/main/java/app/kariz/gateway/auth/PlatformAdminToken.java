@@ -8,7 +8,7 @@ import java.security.MessageDigest;
  * The platform administrator's token ({@code KARIZ_ADMIN_TOKEN}), if one is configured. It is compared as a
  * digest, so the time taken depends neither on the token's content nor on its length.
  */
-public class PlatformAdminToken {
+class PlatformAdminToken {
 
     private final byte[] digest;
 

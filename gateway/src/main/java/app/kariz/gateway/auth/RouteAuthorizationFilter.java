@@ -5,7 +5,7 @@ import app.kariz.gateway.problem.ProblemWriter;
 import app.kariz.gateway.routing.Access;
 import app.kariz.gateway.routing.ApiRoute;
 import app.kariz.gateway.routing.ApiRoutes;
-import app.kariz.gateway.routing.UnknownOperationFilter;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,11 +21,9 @@ import java.util.Optional;
  * ({@code KARIZ_ADMIN_TOKEN} unset) the platform operations do not exist: 404 for everyone.
  */
 @Component
-public class RouteAuthorizationFilter implements WebFilter, Ordered {
+class RouteAuthorizationFilter implements WebFilter, Ordered {
 
     /** After the 404/405 answers (so a route is known), before the body is read. */
-    public static final int ORDER = UnknownOperationFilter.ORDER + 2;
-
     private final PlatformAdminToken platformAdmin;
     private final ProblemWriter problems;
 
@@ -58,6 +56,6 @@ public class RouteAuthorizationFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.ROUTE_AUTHORIZATION;
     }
 }

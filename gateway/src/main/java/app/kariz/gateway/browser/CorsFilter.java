@@ -1,14 +1,14 @@
 package app.kariz.gateway.browser;
 
+import app.kariz.contract.request.RequestId;
 import app.kariz.events.Position;
 import app.kariz.gateway.GatewayProperties;
-import app.kariz.gateway.auth.BearerAuthenticationFilter;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
 import app.kariz.gateway.ratelimit.RateLimitStatus;
 import app.kariz.gateway.routing.ApiRoute;
 import app.kariz.gateway.routing.ApiRoutes;
-import app.kariz.gateway.tracing.RequestTrace;
+import app.kariz.gateway.server.FilterOrder;
 import app.kariz.gateway.tracing.Traceparent;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -39,16 +39,14 @@ import java.util.List;
  * the API takes bearer tokens, never cookies.
  */
 @Component
-public class CorsFilter implements WebFilter, Ordered {
+class CorsFilter implements WebFilter, Ordered {
 
     /** Before authentication: a preflight carries no token. */
-    public static final int ORDER = BearerAuthenticationFilter.ORDER - 10;
-
     static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            HttpHeaders.IF_MATCH, RequestTrace.REQUEST_ID_HEADER, Position.AWAIT_HEADER, Traceparent.HEADER);
+            HttpHeaders.IF_MATCH, RequestId.HEADER, Position.AWAIT_HEADER, Traceparent.HEADER);
     static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, Position.WRITTEN_HEADER,
             RateLimitStatus.LIMIT_HEADER, RateLimitStatus.REMAINING_HEADER, RateLimitStatus.RESET_HEADER,
-            HttpHeaders.RETRY_AFTER, RequestTrace.REQUEST_ID_HEADER, Traceparent.HEADER);
+            HttpHeaders.RETRY_AFTER, RequestId.HEADER, Traceparent.HEADER);
     static final Duration PREFLIGHT_MAX_AGE = Duration.ofMinutes(10);
 
     private final CorsConfiguration configuration;
@@ -122,6 +120,6 @@ public class CorsFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.CORS;
     }
 }

@@ -1,6 +1,7 @@
 package app.kariz.gateway.browser;
 
 import app.kariz.gateway.routing.ApiRoutes;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,8 +32,6 @@ import java.util.Map;
 public class SecurityHeadersFilter implements WebFilter, Ordered {
 
     /** First of all the gateway's filters, so that no answer escapes it. */
-    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
-
     public static final Map<String, String> ALWAYS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
@@ -88,6 +87,6 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.SECURITY_HEADERS;
     }
 }

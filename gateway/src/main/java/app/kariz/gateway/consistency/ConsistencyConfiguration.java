@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class ConsistencyConfiguration {
+class ConsistencyConfiguration {
 
     @Bean
     SeenPositions seenPositions(GatewayProperties properties) {

@@ -1,11 +1,11 @@
 package app.kariz.gateway.consistency;
 
 import app.kariz.events.Position;
-
+import app.kariz.gateway.Service;
 import app.kariz.gateway.auth.Authentication;
 import app.kariz.gateway.routing.ApiRoute;
 import app.kariz.gateway.routing.ApiRoutes;
-import app.kariz.gateway.routing.Service;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -31,7 +31,7 @@ import java.util.Set;
  * most {@link AwaitHeader#MAX_BYTES} of them: see {@link AwaitHeader} for what that bound means for old writes.
  */
 @Component
-public class ReadYourWritesFilter implements GlobalFilter, Ordered {
+class ReadYourWritesFilter implements GlobalFilter, Ordered {
 
     /** Limits what one client may ask the services to wait for in a single request. */
     static final int MAX_CLIENT_POSITIONS = 100;
@@ -113,6 +113,6 @@ public class ReadYourWritesFilter implements GlobalFilter, Ordered {
     /** Early among the gateway's filters, so the routing filters see the final headers. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1000;
+        return FilterOrder.READ_YOUR_WRITES;
     }
 }

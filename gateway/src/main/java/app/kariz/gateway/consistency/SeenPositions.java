@@ -21,7 +21,7 @@ import java.util.Map;
  * and at most {@code perClient} aggregates: beyond that the aggregate written longest ago is forgotten first.
  * Clients nobody has heard from for a window are forgotten entirely.
  */
-public class SeenPositions {
+class SeenPositions {
 
     private static final long MAX_CLIENTS = 100_000;
 

@@ -3,7 +3,6 @@ package app.kariz.gateway.identity;
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.contract.identity.Role;
 import app.kariz.contract.identity.Visibility;
-import app.kariz.gateway.auth.Identity;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -3,7 +3,7 @@ package app.kariz.gateway.limits;
 import app.kariz.gateway.GatewayProperties;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
-import app.kariz.gateway.routing.UnknownOperationFilter;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,11 +27,9 @@ import java.util.Optional;
  * body that turns out too large.
  */
 @Component
-public class BodySizeLimitFilter implements WebFilter, Ordered {
+class BodySizeLimitFilter implements WebFilter, Ordered {
 
     /** After authentication, rate limiting and the 404/405 answers: only a routed request's body is read. */
-    public static final int ORDER = UnknownOperationFilter.ORDER + 5;
-
     private static final byte[] NO_BODY = new byte[0];
 
     private final long maxBytes;
@@ -92,6 +90,6 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.BODY_SIZE_LIMIT;
     }
 }

@@ -13,7 +13,7 @@ import reactor.netty.NettyPipeline;
  * request decoder; this makes Netty's refusals problem+json.
  */
 @Configuration(proxyBeanMethods = false)
-public class LimitsConfiguration {
+class LimitsConfiguration {
 
     @Bean
     NettyServerCustomizer undecodableRequestProblems(ProblemWriter problems) {

@@ -1,5 +1,6 @@
 package app.kariz.gateway.limits;
 
+import app.kariz.contract.request.RequestId;
 import app.kariz.gateway.browser.SecurityHeadersFilter;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
@@ -36,7 +37,7 @@ import org.springframework.http.MediaType;
  * pipeline between the HTTP codec and Reactor Netty's request handling, so these requests never reach WebFlux.
  */
 @ChannelHandler.Sharable
-public class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
+class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
 
     public static final String NAME = "kariz.undecodableRequestProblems";
 
@@ -75,7 +76,7 @@ public class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
         String path = requestLineRead ? pathOf(request) : null;
         RequestTrace trace = RequestTrace.start();
         context.writeAndFlush(response(problem, path, trace)).addListener(ChannelFutureListener.CLOSE);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestTrace.MDC_KEY, trace.requestId())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestId.MDC_KEY, trace.requestId())) {
             AccessLog.request(requestLineRead ? request.method().name() : "-", path == null ? "-" : path,
                     problem.status().value(), (System.nanoTime() - started) / 1_000_000, false);
         }
@@ -89,7 +90,7 @@ public class UndecodableRequestProblems extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(RequestTrace.REQUEST_ID_HEADER, trace.requestId())
+                .set(RequestId.HEADER, trace.requestId())
                 .set(Traceparent.HEADER, trace.traceparent().value())
                 .set(HttpHeaderNames.CACHE_CONTROL, SecurityHeadersFilter.NO_STORE)
                 .set(SecurityHeadersFilter.CONTENT_SECURITY_POLICY, SecurityHeadersFilter.JSON_CONTENT_SECURITY_POLICY);

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
  * are fetched again when a token names a key id not among them (the IdP rotated its keys).
  */
 @Configuration(proxyBeanMethods = false)
-public class OidcConfiguration {
+class OidcConfiguration {
 
     @Bean
     OidcCredentials oidcCredentials(OidcProperties properties, Identities identities) {

@@ -1,7 +1,7 @@
 package app.kariz.gateway.oidc;
 
-import app.kariz.gateway.auth.Identity;
 import app.kariz.gateway.identity.Identities;
+import app.kariz.gateway.identity.Identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,6 +1,6 @@
 package app.kariz.gateway.problem;
 
-import app.kariz.gateway.routing.RoutingConfiguration;
+import app.kariz.gateway.Service;
 import app.kariz.gateway.tracing.RequestTrace;
 import com.mongodb.MongoException;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 @Order(-2)
-public class ProblemExceptionHandler implements WebExceptionHandler {
+class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
@@ -132,7 +132,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static String serviceOf(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        Object service = route == null ? null : route.getMetadata().get(RoutingConfiguration.SERVICE_METADATA);
+        Object service = route == null ? null : route.getMetadata().get(Service.ROUTE_METADATA);
         return service == null ? "service" : service.toString();
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class RateLimitConfiguration {
+class RateLimitConfiguration {
 
     /** The clock the buckets refill by; tests put a hand-moved one in its place. */
     @Bean

@@ -1,10 +1,10 @@
 package app.kariz.gateway.ratelimit;
 
 import app.kariz.gateway.auth.Authentication;
-import app.kariz.gateway.auth.BearerAuthenticationFilter;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
 import app.kariz.gateway.routing.ApiRoutes;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,9 @@ import java.util.Optional;
  * are answered 401 first and count against nobody.
  */
 @Component
-public class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements WebFilter, Ordered {
 
     /** Right after authentication, before anything else is done for the request. */
-    public static final int ORDER = BearerAuthenticationFilter.ORDER + 5;
-
     private final TokenBuckets buckets;
     private final ProblemWriter problems;
 
@@ -58,6 +56,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.RATE_LIMIT;
     }
 }

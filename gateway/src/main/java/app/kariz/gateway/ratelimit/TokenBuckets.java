@@ -22,7 +22,7 @@ import java.time.Duration;
  * Memory is bounded: a bucket nobody used for as long as it takes to fill up is dropped, which loses nothing (a new
  * bucket starts full), and at most {@value #MAX_BUCKETS} are kept; beyond that the least recently used go first.
  */
-public class TokenBuckets {
+class TokenBuckets {
 
     static final long MAX_BUCKETS = 100_000;
 

@@ -1,7 +1,7 @@
 package app.kariz.gateway.routing;
 
 import app.kariz.contract.identity.Role;
-import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Identity;
 
 /** Who may call an operation; the gateway enforces it before anything is forwarded or answered. */
 public enum Access {

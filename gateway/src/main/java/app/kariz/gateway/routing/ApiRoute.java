@@ -1,5 +1,6 @@
 package app.kariz.gateway.routing;
 
+import app.kariz.gateway.Service;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;

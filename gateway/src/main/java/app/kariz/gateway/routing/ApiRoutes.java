@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static app.kariz.gateway.Service.ACTIVITY;
+import static app.kariz.gateway.Service.DEAL;
+import static app.kariz.gateway.Service.GATEWAY;
+import static app.kariz.gateway.Service.PIPELINE_VIEW;
 import static app.kariz.gateway.routing.Access.ADMIN;
 import static app.kariz.gateway.routing.Access.ANY;
 import static app.kariz.gateway.routing.Access.PLATFORM_ADMIN;
-import static app.kariz.gateway.routing.Service.ACTIVITY;
-import static app.kariz.gateway.routing.Service.DEAL;
-import static app.kariz.gateway.routing.Service.GATEWAY;
-import static app.kariz.gateway.routing.Service.PIPELINE_VIEW;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;

@@ -1,6 +1,7 @@
 package app.kariz.gateway.routing;
 
 import app.kariz.gateway.GatewayProperties;
+import app.kariz.gateway.Service;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * unchanged. The gateway's own operations are its controllers' ({@code app.kariz.gateway.identity.web}).
  */
 @Configuration(proxyBeanMethods = false)
-public class RoutingConfiguration {
-
-    /** Route metadata key naming the service a route goes to, for error messages. */
-    public static final String SERVICE_METADATA = "kariz.service";
+class RoutingConfiguration {
 
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
@@ -25,7 +23,7 @@ public class RoutingConfiguration {
             }
             routes.route(route.id(), spec -> spec
                     .predicate(exchange -> route.matches(exchange.getRequest()))
-                    .metadata(SERVICE_METADATA, route.service().serviceName())
+                    .metadata(Service.ROUTE_METADATA, route.service().serviceName())
                     .uri(properties.uriOf(route.service())));
         }
         return routes.build();

@@ -1,9 +1,9 @@
 package app.kariz.gateway.routing;
 
 import app.kariz.gateway.apidocs.PublicPaths;
-import app.kariz.gateway.auth.BearerAuthenticationFilter;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemWriter;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,9 +21,7 @@ import java.util.stream.Collectors;
  * the method, else 404. Runs after authentication, so a caller without a token learns nothing about paths.
  */
 @Component
-public class UnknownOperationFilter implements WebFilter, Ordered {
-
-    public static final int ORDER = BearerAuthenticationFilter.ORDER + 10;
+class UnknownOperationFilter implements WebFilter, Ordered {
 
     private final ProblemWriter problems;
 
@@ -51,6 +49,6 @@ public class UnknownOperationFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.UNKNOWN_OPERATION;
     }
 }

@@ -3,10 +3,10 @@ package app.kariz.gateway.signing;
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.contract.identity.IdentitySignature;
 import app.kariz.gateway.auth.Authentication;
-import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Identity;
+import app.kariz.gateway.server.FilterOrder;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,9 +25,7 @@ import java.util.Map;
  * on the wire (the ASCII form, percent-encoding untouched): it is what a servlet service reads back as
  * {@code request.getRequestURI()}. Whatever the client sent under these names was removed at authentication.
  */
-public class SignedIdentityFilter implements GlobalFilter, Ordered {
-
-    public static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+class SignedIdentityFilter implements GlobalFilter, Ordered {
 
     private final IdentitySignature signature;
     private final Clock clock;
@@ -76,6 +74,6 @@ public class SignedIdentityFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.SIGNED_IDENTITY;
     }
 }

@@ -1,5 +1,6 @@
 package app.kariz.gateway.tracing;
 
+import app.kariz.contract.request.RequestId;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link RequestTrace}, forwards it in the request headers, echoes it on the response whatever answers it, puts the
  * request id in the Reactor context and the MDC ({@value RequestTrace#MDC_KEY}), and writes the access log line.
  */
-public class RequestTracing implements HttpHandler {
+class RequestTracing implements HttpHandler {
 
     private final HttpHandler delegate;
 
@@ -35,7 +36,7 @@ public class RequestTracing implements HttpHandler {
             return Mono.empty();
         });
         return delegate.handle(traced, response)
-                .contextWrite(Context.of(RequestTrace.MDC_KEY, trace.requestId()))
+                .contextWrite(Context.of(RequestId.MDC_KEY, trace.requestId()))
                 .doFinally(signal -> logAccess(traced, response, signal, started, trace));
     }
 
@@ -43,7 +44,7 @@ public class RequestTracing implements HttpHandler {
                                   long started, RequestTrace trace) {
         int status = Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestTrace.MDC_KEY, trace.requestId())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestId.MDC_KEY, trace.requestId())) {
             AccessLog.request(request.getMethod().name(), request.getPath().value(), status, millis,
                     signal == SignalType.CANCEL);
         }

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 
 @Configuration(proxyBeanMethods = false)
-public class TracingConfiguration {
+class TracingConfiguration {
 
     /** Picked up by Spring's HTTP handler builder, which wraps the whole web stack in it. */
     @Bean

@@ -1,14 +1,13 @@
 package app.kariz.gateway.consistency;
 
-import app.kariz.events.Position;
-
 import app.kariz.contract.identity.Role;
 import app.kariz.contract.identity.Visibility;
+import app.kariz.events.Position;
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;
-import app.kariz.gateway.auth.Identity;
 import app.kariz.gateway.identity.Identities;
+import app.kariz.gateway.identity.Identity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

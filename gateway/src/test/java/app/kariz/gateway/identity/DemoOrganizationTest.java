@@ -2,6 +2,8 @@ package app.kariz.gateway.identity;
 
 import app.kariz.contract.identity.Role;
 import app.kariz.contract.identity.Visibility;
+import app.kariz.testing.mongo.InProcessMongo;
+import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +20,20 @@ class DemoOrganizationTest {
 
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
-    private final InMemoryMongo mongo = new InMemoryMongo();
-    private final IdentityStore store = mongo.store();
+    private final InProcessMongo mongo = InProcessMongo.start();
+    private final IdentityStore store = newStore(mongo);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);
     private final AtomicInteger announced = new AtomicInteger();
 
+    private static IdentityStore newStore(InProcessMongo mongo) {
+        IdentityStore store = new IdentityStore(MongoClients.create(mongo.connectionString()), "kariz_identity");
+        store.createIndexes();
+        return store;
+    }
+
     @AfterEach
     void close() {
+        store.close();
         mongo.close();
     }
 

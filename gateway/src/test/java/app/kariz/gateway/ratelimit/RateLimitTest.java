@@ -5,7 +5,7 @@ import app.kariz.contract.identity.Visibility;
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
 import app.kariz.gateway.auth.Credentials;
-import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Identity;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

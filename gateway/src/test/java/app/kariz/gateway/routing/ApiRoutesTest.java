@@ -1,5 +1,6 @@
 package app.kariz.gateway.routing;
 
+import app.kariz.gateway.Service;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package app.kariz.gateway.routing;
 
 import app.kariz.gateway.RunningGateway;
 import app.kariz.gateway.StubService;
+import app.kariz.testing.sse.EventStreamClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,21 +16,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +43,7 @@ class EventStreamRoutingTest {
     private static StreamingService views;
     private static StubService others;
     private static RunningGateway gateway;
-    private StreamReader client;
+    private EventStreamClient client;
 
     @BeforeAll
     static void start() {
@@ -81,7 +77,7 @@ class EventStreamRoutingTest {
 
     @Test
     void eachEventReachesTheClientAsTheServiceSendsItAndTheStreamOutlivesTheResponseTimeout() {
-        client = StreamReader.open(URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/stream?pipelineId=p-1"),
+        client = EventStreamClient.open(URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/stream?pipelineId=p-1"),
                 Map.of("Authorization", "Bearer " + TOKEN, "Last-Event-ID", "e1-41-0"));
 
         assertThat(client.status()).isEqualTo(200);
@@ -182,67 +178,6 @@ class EventStreamRoutingTest {
             end.countDown();
             server.stop(0);
             ((ExecutorService) server.getExecutor()).shutdownNow();
-        }
-    }
-
-    /** Reads a response line by line as it arrives, on a thread of its own. */
-    static final class StreamReader implements AutoCloseable {
-
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-        private final HttpResponse<Stream<String>> response;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private volatile boolean ended;
-
-        private StreamReader(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            Thread reader = new Thread(this::read, "stream-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static StreamReader open(URI uri, Map<String, String> headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
-            headers.forEach(request::header);
-            try {
-                return new StreamReader(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        boolean ended() {
-            return ended;
-        }
-
-        private void read() {
-            try (Stream<String> body = response.body()) {
-                body.forEach(lines::add);
-            } catch (RuntimeException e) {
-                // Closed by the test.
-            } finally {
-                ended = true;
-            }
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
         }
     }
 }

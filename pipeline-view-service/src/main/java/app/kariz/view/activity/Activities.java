@@ -1,12 +1,12 @@
 package app.kariz.view.activity;
 
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.NotFoundException;
 import app.kariz.view.card.ActivityStatus;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DueView;
-import app.kariz.view.card.Indicator;
-import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.store.BsonValues;
 import app.kariz.view.store.ViewCollections;
 import com.mongodb.client.model.Filters;
@@ -21,11 +21,11 @@ import java.util.Optional;
  */
 public class Activities {
 
-    private final ViewCollections collections;
+    private final ViewCollections.Reads reads;
     private final IndicatorRule indicators;
 
     public Activities(ViewCollections collections, IndicatorRule indicators) {
-        this.collections = collections;
+        this.reads = collections.reads();
         this.indicators = indicators;
     }
 
@@ -34,13 +34,13 @@ public class Activities {
     }
 
     public Optional<Activity> find(String organizationId, String activityId) {
-        Document activity = collections.activities().find(Filters.and(Filters.eq("_id", activityId),
-                Filters.eq("organizationId", organizationId), Filters.ne("status", null))).first();
+        Document activity = reads.activities().find(organizationId, Filters.eq("_id", activityId),
+                Filters.ne("status", null)).first();
         if (activity == null) {
             return Optional.empty();
         }
-        Document card = collections.dealCards().find(Filters.and(Filters.eq("_id", activity.getString("dealId")),
-                DealCards.visibleTo(organizationId))).first();
+        Document card = reads.dealCards().find(organizationId,
+                DealCards.visibleAnd(Filters.eq("_id", activity.getString("dealId")))).first();
         return Optional.ofNullable(card).map(deal -> toActivity(activity, deal.getString("title")));
     }
 

@@ -1,7 +1,7 @@
 package app.kariz.view.activity;
 
 import app.kariz.view.card.ActivityStatus;
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 
 import java.time.Instant;
 import java.time.LocalDate;

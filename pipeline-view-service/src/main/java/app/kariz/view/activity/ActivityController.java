@@ -1,6 +1,6 @@
 package app.kariz.view.activity;
 
-import app.kariz.support.web.Caller;
+import app.kariz.kernel.access.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class ActivityController {
+class ActivityController {
 
     private final Activities activities;
 

@@ -1,8 +1,8 @@
 package app.kariz.view.agenda;
 
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.ForbiddenException;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.access.Caller;
 import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
  * {@code todayNextCursor}) each page their own list, independently of the other.
  */
 @RestController
-public class AgendaController {
+class AgendaController {
 
     private final Agendas agendas;
 

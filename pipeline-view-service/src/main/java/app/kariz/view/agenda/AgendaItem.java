@@ -1,6 +1,6 @@
 package app.kariz.view.agenda;
 
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 
 import java.time.LocalDate;
 

@@ -4,7 +4,9 @@ import app.kariz.events.activity.Due;
 import app.kariz.view.card.ActivityStatus;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DueView;
-import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorQuery;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.store.BsonValues;
 import app.kariz.view.store.ViewCollections;
 import com.mongodb.client.model.Filters;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +29,8 @@ import java.util.Set;
  * Reads agendas from the {@code activities} collection, which stores each activity's {@code todayFrom} and
  * {@code overdueFrom} instants (already in the activity's own time zone) beside its local {@code due.date}:
  * <ul>
- *   <li>overdue: open, {@code overdueFrom <= now};</li>
- *   <li>today: open, {@code due.date} equals the day asked for, {@code overdueFrom > now}.</li>
+ *   <li>overdue: open and {@code OVERDUE} by the {@link IndicatorRule} ({@code overdueFrom <= now});</li>
+ *   <li>today: open, {@code due.date} equals the day asked for, and not overdue ({@code overdueFrom > now}).</li>
  * </ul>
  * Both are ordered by due ({@code overdueFrom}: an all-day activity counts as due at the end of its day), then by
  * when they were scheduled, then by id. An activity is listed only while its deal is visible (opened, not deleted);
@@ -46,11 +47,11 @@ public class Agendas {
     public static final int MAX_LIMIT = 500;
     private static final Bson DUE_ORDER = Sorts.ascending("overdueFrom", "scheduledAt", "_id");
 
-    private final ViewCollections collections;
+    private final ViewCollections.Reads reads;
     private final IndicatorRule indicators;
 
     public Agendas(ViewCollections collections, IndicatorRule indicators) {
-        this.collections = collections;
+        this.reads = collections.reads();
         this.indicators = indicators;
     }
 
@@ -69,26 +70,27 @@ public class Agendas {
                        AgendaCursor overdueAfter, AgendaCursor todayAfter) {
         Instant now = indicators.now();
         LocalDate day = date != null ? date : LocalDate.ofInstant(now, timeZone);
-        Date at = BsonValues.date(now);
-        Bson open = Filters.and(Filters.eq("organizationId", organizationId), Filters.eq("assigneeId", assigneeId),
+        List<Bson> open = List.of(Filters.eq("assigneeId", assigneeId),
                 Filters.eq("status", ActivityStatus.OPEN.name()));
         // Each list is its own indexed query (agenda_overdue, agenda_day), sorted by due and cut at the page.
-        Bson overdueFilter = Filters.and(open, Filters.lte("overdueFrom", at));
-        Bson todayFilter = Filters.and(open, Filters.eq("due.date", day.toString()), Filters.gt("overdueFrom", at));
-        Page overdue = page(AgendaCursor.Listing.OVERDUE, overdueFilter, overdueAfter, limit);
-        Page today = page(AgendaCursor.Listing.TODAY, todayFilter, todayAfter, limit);
+        List<Bson> overdueFilter = with(open, IndicatorQuery.ACTIVITIES.matching(Indicator.OVERDUE, now));
+        List<Bson> todayFilter = with(open, Filters.eq("due.date", day.toString()),
+                IndicatorQuery.ACTIVITIES.holding(IndicatorRule.NOT_OVERDUE, now));
+        Page overdue = page(organizationId, AgendaCursor.Listing.OVERDUE, overdueFilter, overdueAfter, limit);
+        Page today = page(organizationId, AgendaCursor.Listing.TODAY, todayFilter, todayAfter, limit);
         Map<String, String> dealTitles = dealTitles(organizationId, overdue.activities(), today.activities());
         return new Agenda(assigneeId, day, timeZone.getId(),
-                items(overdue.activities(), dealTitles, now), collections.activities().countDocuments(overdueFilter),
+                items(overdue.activities(), dealTitles, now), reads.activities().count(organizationId, overdueFilter),
                 overdue.nextCursor(),
-                items(today.activities(), dealTitles, now), collections.activities().countDocuments(todayFilter),
+                items(today.activities(), dealTitles, now), reads.activities().count(organizationId, todayFilter),
                 today.nextCursor());
     }
 
     /** Up to {@code limit} activities after {@code after} in due order, and the cursor after them if more follow. */
-    private Page page(AgendaCursor.Listing listing, Bson filter, AgendaCursor after, int limit) {
+    private Page page(String organizationId, AgendaCursor.Listing listing, List<Bson> filter, AgendaCursor after,
+                      int limit) {
         List<Document> activities = new ArrayList<>(limit + 1);
-        collections.activities().find(after == null ? filter : Filters.and(filter, after.activitiesAfter()))
+        reads.activities().find(organizationId, after == null ? filter : with(filter, after.activitiesAfter()))
                 .sort(DUE_ORDER)
                 .limit(limit + 1)
                 .into(activities);
@@ -97,6 +99,12 @@ public class Agendas {
         }
         List<Document> page = activities.subList(0, limit);
         return new Page(page, AgendaCursor.after(listing, page.get(limit - 1)).encode());
+    }
+
+    private static List<Bson> with(List<Bson> conditions, Bson... more) {
+        List<Bson> all = new ArrayList<>(conditions);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** One page of a list's activities, before the deals that are not visible are left out. */
@@ -112,7 +120,7 @@ public class Agendas {
         if (dealIds.isEmpty()) {
             return titles;
         }
-        collections.dealCards().find(Filters.and(Filters.in("_id", dealIds), DealCards.visibleTo(organizationId)))
+        reads.dealCards().find(organizationId, DealCards.visibleAnd(Filters.in("_id", dealIds)))
                 .projection(Projections.include("title"))
                 .forEach(card -> titles.put(card.getString("_id"), card.getString("title")));
         return titles;

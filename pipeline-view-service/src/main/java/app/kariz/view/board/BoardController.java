@@ -1,7 +1,7 @@
 package app.kariz.view.board;
 
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.access.Caller;
 import app.kariz.view.card.BoardCursor;
 import app.kariz.view.card.DealPage;
 import app.kariz.view.card.IndicatorParameter;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code NO_ACTIVITY,OVERDUE}); {@code limit} is per stage, default 50, at most 200.
  */
 @RestController
-public class BoardController {
+class BoardController {
 
     private final Boards boards;
 

@@ -1,6 +1,6 @@
 package app.kariz.view.board;
 
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 
 import java.util.EnumSet;
 import java.util.Set;

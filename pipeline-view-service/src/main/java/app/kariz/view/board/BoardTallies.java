@@ -1,5 +1,6 @@
 package app.kariz.view.board;
 
+import app.kariz.view.store.ScopedCollection;
 import app.kariz.view.stream.BoardChange;
 import app.kariz.view.stream.BoardChangeLog;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -57,7 +58,7 @@ final class BoardTallies {
     /** Often enough that a write the log missed is counted soon, rarely enough that the full reads cost nothing. */
     static final Duration RELOAD_AFTER = Duration.ofMinutes(10);
 
-    private final MongoCollection<Document> dealCards;
+    private final ScopedCollection dealCards;
     private final BoardChangeLog changeLog;
     private final LongSupplier generation;
     private final Ticker ticker;
@@ -71,7 +72,7 @@ final class BoardTallies {
      */
     BoardTallies(MongoCollection<Document> dealCards, BoardChangeLog changeLog, LongSupplier generation,
                  Duration reloadAfter, Ticker ticker) {
-        this.dealCards = dealCards;
+        this.dealCards = new ScopedCollection(dealCards);
         this.changeLog = changeLog;
         this.generation = generation;
         this.ticker = ticker;

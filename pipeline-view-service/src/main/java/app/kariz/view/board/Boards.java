@@ -1,13 +1,14 @@
 package app.kariz.view.board;
 
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.NotFoundException;
 import app.kariz.view.card.BoardCursor;
 import app.kariz.view.card.BoardOrder;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DealPage;
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 import app.kariz.view.pipeline.Pipeline;
 import app.kariz.view.pipeline.Pipelines;
+import app.kariz.view.store.ScopedCollection;
 import app.kariz.view.stream.BoardChangeLog;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -35,7 +36,7 @@ public class Boards {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    private final MongoCollection<Document> dealCards;
+    private final ScopedCollection dealCards;
     private final DealCards cards;
     private final Pipelines pipelines;
     private final BoardTallies tallies;
@@ -57,7 +58,7 @@ public class Boards {
     }
 
     Boards(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines, BoardTallies tallies) {
-        this.dealCards = dealCards;
+        this.dealCards = new ScopedCollection(dealCards);
         this.cards = cards;
         this.pipelines = pipelines;
         this.tallies = tallies;
@@ -109,10 +110,10 @@ public class Boards {
 
     private DealPage page(String organizationId, String pipelineId, Pipeline.Stage stage, BoardFilter filter,
                           Set<Indicator> indicators, BoardCursor after, int limit, Instant now) {
-        List<Bson> scope = new ArrayList<>(List.of(Filters.eq("organizationId", organizationId),
-                Filters.eq("pipelineId", pipelineId), Filters.eq("stageId", stage.id())));
+        List<Bson> scope = new ArrayList<>(List.of(Filters.eq("pipelineId", pipelineId),
+                Filters.eq("stageId", stage.id())));
         scope.addAll(ownerConditions(filter));
-        BoardOrder.Page page = BoardOrder.page(dealCards, Filters.and(scope), indicators, after, limit, now);
+        BoardOrder.Page page = BoardOrder.page(dealCards, organizationId, scope, indicators, after, limit, now);
         return new DealPage(page.cards().stream().map(card -> cards.toCard(card, stage.rottenAfterDays(), now))
                 .toList(), page.next() == null ? null : page.next().encode());
     }

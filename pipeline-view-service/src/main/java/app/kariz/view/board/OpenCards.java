@@ -1,9 +1,9 @@
 package app.kariz.view.board;
 
 import app.kariz.view.card.DealStatus;
-import app.kariz.view.card.Indicator;
-import app.kariz.view.card.IndicatorQuery;
-import com.mongodb.client.MongoCollection;
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorQuery;
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -80,11 +80,11 @@ final class OpenCards {
      * Reads every open card of the pipeline. The caller read the change log's end ({@code epoch}, {@code seq})
      * before, so every card written since shows among the changes after {@code seq} and is read again then.
      */
-    void load(MongoCollection<Document> dealCards, long generation, String epoch, long seq, long nanos) {
+    void load(ScopedCollection dealCards, long generation, String epoch, long seq, long nanos) {
         byDeal.clear();
         counted.clear();
-        dealCards.find(Filters.and(Filters.eq("organizationId", organizationId),
-                        Filters.eq("pipelineId", pipelineId), Filters.eq("status", DealStatus.OPEN.name())))
+        dealCards.find(organizationId, Filters.eq("pipelineId", pipelineId),
+                        Filters.eq("status", DealStatus.OPEN.name()))
                 .projection(FIELDS)
                 .forEach(card -> byDeal.put(card.getString("_id"), card(card)));
         this.loaded = true;
@@ -109,15 +109,15 @@ final class OpenCards {
      * {@code seq}. Each was changed by a change up to {@code seq}, recorded after its write, so what is read is the
      * card as that change left it or newer.
      */
-    void refresh(MongoCollection<Document> dealCards, Collection<String> dealIds, long seq) {
+    void refresh(ScopedCollection dealCards, Collection<String> dealIds, long seq) {
         List<String> ids = new ArrayList<>(dealIds);
         boolean changed = false;
         for (int from = 0; from < ids.size(); from += READ_BACK_AT_ONCE) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + READ_BACK_AT_ONCE));
             Set<String> gone = new HashSet<>(batch);
-            // By _id alone: with the pipeline's conditions too, a planner may take the board's index instead and
-            // read every card of the pipeline. Whether the card is still here is judged from its fields.
-            for (Document card : dealCards.find(Filters.in("_id", batch)).projection(FIELDS)) {
+            // By _id in the organisation: with the pipeline's conditions too, a planner may take the board's index
+            // instead and read every card of the pipeline. Whether the card is still here is judged from its fields.
+            for (Document card : dealCards.find(organizationId, Filters.in("_id", batch)).projection(FIELDS)) {
                 if (isOpenHere(card)) {
                     gone.remove(card.getString("_id"));
                     Card now = card(card);

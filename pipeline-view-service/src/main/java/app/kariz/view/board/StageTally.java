@@ -1,7 +1,7 @@
 package app.kariz.view.board;
 
 import app.kariz.view.card.DealCard;
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

@@ -1,5 +1,8 @@
 package app.kariz.view.card;
 
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorRule;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,6 +31,12 @@ public record ActivitySummary(int openActivityCount, int doneActivityCount, Inst
      */
     public Instant nextDueAt() {
         return nextActivity == null ? null : nextActivity.due().overdueFrom();
+    }
+
+    /** The indicator of a deal in {@code status} with these activities, judged by {@code rule} at {@code now}. */
+    public Indicator indicator(DealStatus status, IndicatorRule rule, Instant now) {
+        return rule.ofDeal(status == DealStatus.OPEN, hasOpenActivity() ? todayAt : null,
+                hasOpenActivity() ? overdueAt : null, now);
     }
 
     public boolean hasOpenActivity() {

@@ -1,5 +1,7 @@
 package app.kariz.view.card;
 
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorQuery;
 import app.kariz.view.store.BsonValues;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;

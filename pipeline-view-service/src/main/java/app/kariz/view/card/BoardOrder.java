@@ -1,6 +1,8 @@
 package app.kariz.view.card;
 
-import com.mongodb.client.MongoCollection;
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorQuery;
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -26,12 +28,12 @@ public final class BoardOrder {
     }
 
     /**
-     * @param scope      which cards (organisation, pipeline, stage, owner, text…); open ones only are read
+     * @param scope      which of the organisation's cards (pipeline, stage, owner, text…); open ones only are read
      * @param indicators the buckets to read, in board order whatever the set's order
      * @param after      where the previous page ended; null for the first page
      */
-    public static Page page(MongoCollection<Document> dealCards, Bson scope, Set<Indicator> indicators,
-                            BoardCursor after, int limit, Instant now) {
+    public static Page page(ScopedCollection dealCards, String organizationId, List<Bson> scope,
+                            Set<Indicator> indicators, BoardCursor after, int limit, Instant now) {
         List<Placed> found = new ArrayList<>();
         for (Indicator bucket : Indicator.values()) {
             if (found.size() > limit) {
@@ -40,12 +42,13 @@ public final class BoardOrder {
             if (!indicators.contains(bucket) || after != null && bucket.compareTo(after.bucket()) < 0) {
                 continue;
             }
-            List<Bson> filter = new ArrayList<>(List.of(scope, Filters.eq("status", DealStatus.OPEN.name()),
-                    IndicatorQuery.matching(bucket, now)));
+            List<Bson> filter = new ArrayList<>(scope);
+            filter.add(Filters.eq("status", DealStatus.OPEN.name()));
+            filter.add(IndicatorQuery.CARDS.matching(bucket, now));
             if (after != null && bucket == after.bucket()) {
                 filter.add(after.cardsAfter());
             }
-            dealCards.find(Filters.and(filter)).sort(SORT).limit(limit + 1 - found.size())
+            dealCards.find(organizationId, filter).sort(SORT).limit(limit + 1 - found.size())
                     .forEach(card -> found.add(new Placed(bucket, card)));
         }
         boolean more = found.size() > limit;

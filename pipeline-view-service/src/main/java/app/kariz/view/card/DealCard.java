@@ -1,5 +1,7 @@
 package app.kariz.view.card;
 
+import app.kariz.view.indicator.Indicator;
+
 import java.time.Instant;
 import java.time.LocalDate;
 

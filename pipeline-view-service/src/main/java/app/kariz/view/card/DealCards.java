@@ -1,8 +1,10 @@
 package app.kariz.view.card;
 
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.BsonValues;
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -10,31 +12,40 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads deal cards, judging each one's indicator and rotting at the time of reading. */
 public class DealCards {
 
-    private final MongoCollection<Document> dealCards;
+    private final ScopedCollection dealCards;
     private final IndicatorRule indicators;
     private final RottingRule rotting;
     private final Pipelines pipelines;
 
     public DealCards(MongoCollection<Document> dealCards, IndicatorRule indicators, RottingRule rotting,
                      Pipelines pipelines) {
-        this.dealCards = dealCards;
+        this.dealCards = new ScopedCollection(dealCards);
         this.indicators = indicators;
         this.rotting = rotting;
         this.pipelines = pipelines;
     }
 
     /**
-     * Cards of this organisation only. A card that activities created before its {@code DealOpened} arrived
-     * has no status yet and is not a deal anyone can see; neither is the tombstone a deleted deal leaves.
+     * The conditions of a card that is a deal (the organisation is every read's own). A card that activities created
+     * before its {@code DealOpened} arrived has no status yet and is not a deal anyone can see; neither is the
+     * tombstone a deleted deal leaves.
      */
-    public static Bson visibleTo(String organizationId) {
-        return Filters.and(Filters.eq("organizationId", organizationId), Filters.ne("status", null),
-                Filters.exists("deletedAt", false));
+    public static List<Bson> visible() {
+        return List.of(Filters.ne("status", null), Filters.exists("deletedAt", false));
+    }
+
+    /** {@link #visible()} and {@code conditions}. */
+    public static List<Bson> visibleAnd(Bson... conditions) {
+        List<Bson> all = new ArrayList<>(visible());
+        all.addAll(List.of(conditions));
+        return all;
     }
 
     /** The rule this reader judges indicators by; queries by indicator take their instant from it. */
@@ -47,8 +58,7 @@ public class DealCards {
     }
 
     public Optional<DealCard> find(String organizationId, String dealId) {
-        return Optional.ofNullable(dealCards.find(Filters.and(Filters.eq("_id", dealId), visibleTo(organizationId)))
-                        .first())
+        return Optional.ofNullable(dealCards.find(organizationId, visibleAnd(Filters.eq("_id", dealId))).first())
                 .map(card -> toCard(card, pipelines.rottenAfterDays(organizationId, card.getString("pipelineId"),
                         card.getString("stageId"))));
     }
@@ -70,7 +80,7 @@ public class DealCards {
         String expectedCloseDate = card.getString("expectedCloseDate");
         Instant rottenSince = rotting.rottenSince(status, lastTouchedAt(card), rottenAfterDays, now);
         return new DealCard(card.getString("_id"), card.getString("title"), card.getString("pipelineId"),
-                card.getString("stageId"), status, indicators.ofDeal(status, activities, now),
+                card.getString("stageId"), status, activities.indicator(status, indicators, now),
                 NextActivity.of(activities.nextActivity()), activities.openActivityCount(),
                 activities.doneActivityCount(), amount(value), card.getString("ownerId"),
                 BsonValues.instant(card, "createdAt"), card.getString("personName"),

@@ -1,6 +1,7 @@
 package app.kariz.view.card;
 
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.view.indicator.Indicator;
 
 import java.util.Arrays;
 import java.util.EnumSet;

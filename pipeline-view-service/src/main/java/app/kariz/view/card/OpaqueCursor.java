@@ -1,6 +1,6 @@
 package app.kariz.view.card;
 
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

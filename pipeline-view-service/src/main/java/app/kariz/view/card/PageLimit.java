@@ -1,6 +1,6 @@
 package app.kariz.view.card;
 
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 
 /** The {@code limit} query parameter of a paged listing. */
 public final class PageLimit {

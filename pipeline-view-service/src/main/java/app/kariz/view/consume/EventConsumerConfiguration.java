@@ -40,7 +40,7 @@ import java.util.List;
 @ConditionalOnProperty(name = "kariz.view.consumer.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(HealProperties.class)
 @Import(KafkaConfiguration.class)
-public class EventConsumerConfiguration {
+class EventConsumerConfiguration {
 
     public static final String GROUP_ID = "pipeline-view";
 

@@ -10,6 +10,7 @@ import app.kariz.view.card.OpaqueCursor;
 import app.kariz.view.pipeline.Pipeline;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.BsonValues;
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -35,12 +36,12 @@ public class DealList {
     public static final int MAX_LIMIT = 200;
     private static final String NEWEST_FIRST = "newest";
 
-    private final MongoCollection<Document> dealCards;
+    private final ScopedCollection dealCards;
     private final DealCards cards;
     private final Pipelines pipelines;
 
     public DealList(MongoCollection<Document> dealCards, DealCards cards, Pipelines pipelines) {
-        this.dealCards = dealCards;
+        this.dealCards = new ScopedCollection(dealCards);
         this.cards = cards;
         this.pipelines = pipelines;
     }
@@ -48,20 +49,21 @@ public class DealList {
     /** @param cursor the previous page's {@code nextCursor}; null for the first page */
     public DealPage find(String organizationId, DealQuery query, String cursor, int limit) {
         Instant now = cards.indicators().now();
-        Bson scope = scope(organizationId, query);
+        List<Bson> scope = scope(query);
         if (query.indicators() != null) {
-            BoardOrder.Page page = BoardOrder.page(dealCards, scope, query.indicators(), BoardCursor.parse(cursor),
-                    limit, now);
+            BoardOrder.Page page = BoardOrder.page(dealCards, organizationId, scope, query.indicators(),
+                    BoardCursor.parse(cursor), limit, now);
             return new DealPage(cardsOf(organizationId, page.cards(), now),
                     page.next() == null ? null : page.next().encode());
         }
         return newestFirst(organizationId, scope, cursor, limit, now);
     }
 
-    private static Bson scope(String organizationId, DealQuery query) {
-        List<Bson> filters = new ArrayList<>(List.of(DealCards.visibleTo(organizationId), query.status() != null
+    /** The conditions on the organisation's cards, which every read adds. */
+    private static List<Bson> scope(DealQuery query) {
+        List<Bson> filters = DealCards.visibleAnd(query.status() != null
                 ? Filters.eq("status", query.status().name())
-                : Filters.in("status", Arrays.stream(DealStatus.values()).map(DealStatus::name).toList())));
+                : Filters.in("status", Arrays.stream(DealStatus.values()).map(DealStatus::name).toList()));
         if (query.pipelineId() != null) {
             filters.add(Filters.eq("pipelineId", query.pipelineId()));
         }
@@ -75,13 +77,16 @@ public class DealList {
         if (query.text() != null) {
             filters.add(TextSearch.matching(query.text()));
         }
-        return Filters.and(filters);
+        return filters;
     }
 
-    private DealPage newestFirst(String organizationId, Bson scope, String cursor, int limit, Instant now) {
-        Bson filter = cursor == null || cursor.isBlank() ? scope : Filters.and(scope, after(cursor.strip()));
-        List<Document> found = dealCards.find(filter).sort(Sorts.descending("createdAt", "_id")).limit(limit + 1)
-                .into(new ArrayList<>());
+    private DealPage newestFirst(String organizationId, List<Bson> scope, String cursor, int limit, Instant now) {
+        List<Bson> filter = new ArrayList<>(scope);
+        if (cursor != null && !cursor.isBlank()) {
+            filter.add(after(cursor.strip()));
+        }
+        List<Document> found = dealCards.find(organizationId, filter).sort(Sorts.descending("createdAt", "_id"))
+                .limit(limit + 1).into(new ArrayList<>());
         boolean more = found.size() > limit;
         List<Document> page = more ? found.subList(0, limit) : found;
         String next = null;

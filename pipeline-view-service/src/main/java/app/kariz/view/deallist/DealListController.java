@@ -1,6 +1,6 @@
 package app.kariz.view.deallist;
 
-import app.kariz.support.web.Caller;
+import app.kariz.kernel.access.Caller;
 import app.kariz.view.card.DealPage;
 import app.kariz.view.card.IndicatorParameter;
 import app.kariz.view.card.PageLimit;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with a {@code cursor} as on the page it came from.
  */
 @RestController
-public class DealListController {
+class DealListController {
 
     private final DealList deals;
 

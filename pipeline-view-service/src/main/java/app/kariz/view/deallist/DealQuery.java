@@ -1,8 +1,8 @@
 package app.kariz.view.deallist;
 
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 import app.kariz.view.card.DealStatus;
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package app.kariz.view.pipeline;
 
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -18,16 +19,16 @@ import java.util.Optional;
  */
 public class Pipelines {
 
-    private final MongoCollection<Document> pipelines;
+    private final ScopedCollection pipelines;
 
     public Pipelines(MongoCollection<Document> pipelines) {
-        this.pipelines = pipelines;
+        this.pipelines = new ScopedCollection(pipelines);
     }
 
     /** The pipeline as it is now; empty when unknown, another organisation's, or deleted. */
     public Optional<Pipeline> find(String organizationId, String pipelineId) {
-        return Optional.ofNullable(pipelines.find(Filters.and(Filters.eq("_id", pipelineId),
-                        Filters.eq("organizationId", organizationId), Filters.exists("deletedAt", false))).first())
+        return Optional.ofNullable(pipelines.find(organizationId, Filters.eq("_id", pipelineId),
+                        Filters.exists("deletedAt", false)).first())
                 .map(Pipelines::toPipeline);
     }
 
@@ -44,7 +45,7 @@ public class Pipelines {
     /** Stage id to name for the stages these pipelines have or had, deleted pipelines included. */
     public Map<String, String> stageNames(String organizationId, Collection<String> pipelineIds) {
         Map<String, String> names = new HashMap<>();
-        pipelines.find(Filters.and(Filters.in("_id", pipelineIds), Filters.eq("organizationId", organizationId)))
+        pipelines.find(organizationId, Filters.in("_id", pipelineIds))
                 .forEach(pipeline -> {
                     stagesOf(pipeline, "removedStages").forEach(stage ->
                             names.put(stage.getString("id"), stage.getString("name")));

@@ -22,7 +22,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kariz.view.consumer.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(RebuildProperties.class)
-public class RebuildConfiguration {
+class RebuildConfiguration {
 
     /** The live consumer applies every event through it ({@code EventConsumerConfiguration}). */
     @Bean

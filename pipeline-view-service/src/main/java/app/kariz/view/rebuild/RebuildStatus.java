@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param eventsApplied events handed to the projection so far (duplicates included)
  * @param error         why it failed; null otherwise
  */
-public record RebuildStatus(String id, State status, Instant startedAt, Instant finishedAt, long generation,
+record RebuildStatus(String id, State status, Instant startedAt, Instant finishedAt, long generation,
                             long eventsApplied, String error) {
 
     public enum State { RUNNING, SWITCHED, FAILED }

@@ -1,6 +1,6 @@
 package app.kariz.view.rebuild;
 
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.NotFoundException;
 import app.kariz.support.web.PlatformAdmin;
 import app.kariz.support.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +24,7 @@ import java.net.URI;
 @RestController
 @RequestMapping("/api/v1/admin/view-rebuilds")
 @ConditionalOnProperty(name = "kariz.view.consumer.enabled", havingValue = "true", matchIfMissing = true)
-public class ViewRebuildController {
+class ViewRebuildController {
 
     private final ViewRebuilds rebuilds;
 

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * <p>On start it cleans up after a rebuild an earlier run of some instance left unfinished, unless one is running
  * now (its lock's lease holds): the half-built generation is dropped and the rebuild shown as failed.
  */
-public class ViewRebuilds implements SmartLifecycle {
+class ViewRebuilds implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
 

@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The read models in MongoDB. Every document carries its {@code organizationId} and every read filters on it.
+ * The read models in MongoDB. Every document carries its {@code organizationId}, and the query side reads them only
+ * through {@link #reads()}, which filters every read on it.
  *
  * @param positions  {@code {_id: "deal:<id>", seq}}: the last applied sequence of each aggregate's stream
  * @param pipelines  one per pipeline, with its current stages (each with its {@code rottenAfterDays}) and the
@@ -39,6 +40,17 @@ public record ViewCollections(MongoCollection<Document> positions, MongoCollecti
                               MongoCollection<Document> activities, MongoCollection<Document> dealCards,
                               MongoCollection<Document> timeline, MongoCollection<Document> parkedEvents,
                               MongoCollection<Document> streamGaps) {
+
+    /** The collections an organisation's reads go to, each scoped to the organisation ({@link ScopedCollection}). */
+    public record Reads(ScopedCollection pipelines, ScopedCollection activities, ScopedCollection dealCards,
+                        ScopedCollection timeline) {
+    }
+
+    /** The collections as the query side reads them: within one organisation at a time. */
+    public Reads reads() {
+        return new Reads(new ScopedCollection(pipelines), new ScopedCollection(activities),
+                new ScopedCollection(dealCards), new ScopedCollection(timeline));
+    }
 
     /** The base names of one generation's collections, in the order of the record's components. */
     public static final List<String> NAMES = List.of("positions", "pipelines", "activities", "deal_cards",

@@ -1,6 +1,6 @@
 package app.kariz.view.stream;
 
-import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.indicator.IndicatorRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>All of this happens under one lock, so a subscriber joins between two polls and never misses or doubles a
  * change; the messages themselves are written to the clients by the {@code sender} threads.
  */
-public class BoardStreams {
+class BoardStreams {
 
     private static final Logger log = LoggerFactory.getLogger(BoardStreams.class);
 

@@ -4,6 +4,7 @@ import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DealStatus;
 import app.kariz.view.store.BsonValues;
+import app.kariz.view.store.ScopedCollection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -89,7 +90,7 @@ final class BoardUpdates {
                         Set.of()));
             }
         }
-        Map<String, Document> stored = changed.isEmpty() ? Map.of() : load(changed.keySet());
+        Map<String, Document> stored = changed.isEmpty() ? Map.of() : load(changed.values());
         List<ChangedCard> inOrder = new ArrayList<>(changed.values());
         inOrder.sort(Comparator.comparingLong(ChangedCard::lastSeq));
         for (ChangedCard card : inOrder) {
@@ -115,7 +116,8 @@ final class BoardUpdates {
     /** The cards as they are now, for a board whose indicators changed by the clock alone. */
     List<Update> cardsOf(String organizationId, String pipelineId, Collection<String> dealIds, long seq) {
         List<Update> updates = new ArrayList<>();
-        Map<String, Document> stored = load(dealIds);
+        Map<String, Document> stored = new HashMap<>();
+        load(organizationId, dealIds, stored);
         for (String dealId : dealIds) {
             Document document = stored.get(dealId);
             if (document != null && pipelineId.equals(document.getString("pipelineId"))) {
@@ -194,13 +196,21 @@ final class BoardUpdates {
         return write(new Reset(reason));
     }
 
-    private Map<String, Document> load(Collection<String> dealIds) {
+    /** The changed cards as stored now, read by id within each one's organisation (most batches hold one). */
+    private Map<String, Document> load(Collection<ChangedCard> cards) {
+        Map<String, List<String>> byOrganization = new LinkedHashMap<>();
+        cards.forEach(card -> byOrganization.computeIfAbsent(card.organizationId, id -> new ArrayList<>())
+                .add(card.dealId));
         Map<String, Document> documents = new HashMap<>();
-        dealCards.get().find(Filters.in("_id", dealIds))
+        byOrganization.forEach((organizationId, dealIds) -> load(organizationId, dealIds, documents));
+        return documents;
+    }
+
+    private void load(String organizationId, Collection<String> dealIds, Map<String, Document> into) {
+        new ScopedCollection(dealCards.get()).find(organizationId, Filters.in("_id", dealIds))
                 .projection(Projections.include("organizationId", "pipelineId", "status", "deletedAt", "todayAt",
                         "overdueAt", "ownerId"))
-                .forEach(document -> documents.put(document.getString("_id"), document));
-        return documents;
+                .forEach(document -> into.put(document.getString("_id"), document));
     }
 
     private String write(Object value) {

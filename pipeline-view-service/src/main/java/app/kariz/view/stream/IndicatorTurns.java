@@ -1,6 +1,7 @@
 package app.kariz.view.stream;
 
 import app.kariz.view.card.DealStatus;
+import app.kariz.view.store.ScopedCollection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
  * moments its indicator turns without a write.
  */
 final class IndicatorTurns {
+
+    private static final Bson OPEN = Filters.eq("status", DealStatus.OPEN.name());
 
     private final Supplier<MongoCollection<Document>> dealCards;
 
@@ -47,9 +50,9 @@ final class IndicatorTurns {
         Date from = Date.from(after);
         Date to = Date.from(upTo);
         List<String> dealIds = new ArrayList<>();
-        dealCards.get().find(Filters.and(openOn(organizationId, pipelineId), Filters.or(
+        cards().find(organizationId, Filters.eq("pipelineId", pipelineId), OPEN, Filters.or(
                         Filters.and(Filters.gt("todayAt", from), Filters.lte("todayAt", to)),
-                        Filters.and(Filters.gt("overdueAt", from), Filters.lte("overdueAt", to)))))
+                        Filters.and(Filters.gt("overdueAt", from), Filters.lte("overdueAt", to))))
                 .projection(Projections.include("_id"))
                 .limit(limit + 1)
                 .forEach(card -> dealIds.add(card.getString("_id")));
@@ -57,8 +60,8 @@ final class IndicatorTurns {
     }
 
     private Instant earliest(String organizationId, String pipelineId, String field, Instant after) {
-        Document card = dealCards.get().find(Filters.and(openOn(organizationId, pipelineId),
-                        Filters.gt(field, Date.from(after))))
+        Document card = cards().find(organizationId, Filters.eq("pipelineId", pipelineId), OPEN,
+                        Filters.gt(field, Date.from(after)))
                 .projection(Projections.include(field))
                 .sort(Sorts.ascending(field))
                 .limit(1)
@@ -66,8 +69,8 @@ final class IndicatorTurns {
         return card == null ? null : card.getDate(field).toInstant();
     }
 
-    private static Bson openOn(String organizationId, String pipelineId) {
-        return Filters.and(Filters.eq("organizationId", organizationId), Filters.eq("pipelineId", pipelineId),
-                Filters.eq("status", DealStatus.OPEN.name()));
+    /** The served generation's cards, as an organisation's reads see them. */
+    private ScopedCollection cards() {
+        return new ScopedCollection(dealCards.get());
     }
 }

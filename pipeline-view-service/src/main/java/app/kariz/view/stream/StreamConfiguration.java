@@ -1,7 +1,7 @@
 package app.kariz.view.stream;
 
 import app.kariz.view.card.DealCards;
-import app.kariz.view.card.IndicatorRule;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.store.ViewCollections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The live board streams, wired by hand like the rest of the view. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
-public class StreamConfiguration {
+class StreamConfiguration {
 
     /** Written by the projection ({@link ChangeRecordingProjection}), read by the streams. */
     @Bean

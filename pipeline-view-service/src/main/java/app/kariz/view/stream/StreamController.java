@@ -1,8 +1,8 @@
 package app.kariz.view.stream;
 
-import app.kariz.support.web.Caller;
-import app.kariz.support.web.InvalidInputException;
-import app.kariz.support.web.NotFoundException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.access.Caller;
 import app.kariz.support.web.Problems;
 import app.kariz.view.pipeline.Pipelines;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * their own deals gets only their own cards, and a removal for a card handed to someone else.
  */
 @RestController
-public class StreamController {
+class StreamController {
 
     private final BoardStreams streams;
     private final Pipelines pipelines;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Polls the change log and sends heartbeats on a thread of its own. Stopped before the web server, ending every
  * stream, so a shutdown does not wait for long-lived requests; clients reconnect elsewhere and resume.
  */
-public class StreamPolling implements SmartLifecycle {
+class StreamPolling implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamPolling.class);
 

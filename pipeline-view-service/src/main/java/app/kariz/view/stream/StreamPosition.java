@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param seq      every card change up to this one that concerns the client's pipeline has been sent
  * @param judgedAt every indicator change by the clock alone up to this instant has been sent
  */
-public record StreamPosition(String epoch, long seq, Instant judgedAt) {
+record StreamPosition(String epoch, long seq, Instant judgedAt) {
 
     private static final Pattern FORMAT = Pattern.compile("([0-9a-zA-Z]{1,40})-(\\d{1,18})-(\\d{1,18})");
 

@@ -1,6 +1,6 @@
 package app.kariz.view.timeline;
 
-import app.kariz.support.web.Caller;
+import app.kariz.kernel.access.Caller;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.PageLimit;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class TimelineController {
+class TimelineController {
 
     private final Timelines timelines;
 

@@ -4,8 +4,8 @@ import app.kariz.events.activity.Due;
 import app.kariz.view.card.ActivityStatus;
 import app.kariz.view.card.DealCards;
 import app.kariz.view.card.DueView;
-import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.ScheduledActivity;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.BsonValues;
 import app.kariz.view.store.ViewCollections;
@@ -38,12 +38,12 @@ public class Timelines {
     /** Newest first; {@code seq} (the event's sequence in its stream) and the id settle equal instants. */
     private static final Bson HISTORY_ORDER = Sorts.descending("at", "seq", "_id");
 
-    private final ViewCollections collections;
+    private final ViewCollections.Reads reads;
     private final Pipelines pipelines;
     private final IndicatorRule indicators;
 
     public Timelines(ViewCollections collections, Pipelines pipelines, IndicatorRule indicators) {
-        this.collections = collections;
+        this.reads = collections.reads();
         this.pipelines = pipelines;
         this.indicators = indicators;
     }
@@ -65,21 +65,21 @@ public class Timelines {
     public Optional<Timeline> find(String organizationId, String dealId, int limit, String cursor,
                                    String onlyOwnerId) {
         HistoryCursor after = HistoryCursor.parse(cursor);
-        Bson deal = Filters.and(Filters.eq("_id", dealId), DealCards.visibleTo(organizationId));
-        Document card = collections.dealCards().find(onlyOwnerId == null ? deal
-                : Filters.and(deal, Filters.eq("ownerId", onlyOwnerId))).first();
+        Document card = reads.dealCards().find(organizationId, onlyOwnerId == null
+                ? DealCards.visibleAnd(Filters.eq("_id", dealId))
+                : DealCards.visibleAnd(Filters.eq("_id", dealId), Filters.eq("ownerId", onlyOwnerId))).first();
         if (card == null) {
             return Optional.empty();
         }
-        Bson ofDeal = Filters.and(Filters.eq("dealId", dealId), Filters.eq("organizationId", organizationId));
-        List<Document> entries = collections.timeline()
-                .find(after == null ? ofDeal : Filters.and(ofDeal, after.entriesAfter()))
+        Bson ofDeal = Filters.eq("dealId", dealId);
+        List<Document> entries = reads.timeline()
+                .find(organizationId, after == null ? List.of(ofDeal) : List.of(ofDeal, after.entriesAfter()))
                 .sort(HISTORY_ORDER).limit(limit + 1).into(new ArrayList<>());
         boolean more = entries.size() > limit;
         List<Document> page = more ? entries.subList(0, limit) : entries;
-        List<Document> open = collections.activities()
-                .find(Filters.and(ofDeal, Filters.eq("status", ActivityStatus.OPEN.name()))).into(new ArrayList<>());
-        Map<String, Document> activities = activitiesOf(ofDeal, open, page);
+        List<Document> open = reads.activities()
+                .find(organizationId, ofDeal, Filters.eq("status", ActivityStatus.OPEN.name())).into(new ArrayList<>());
+        Map<String, Document> activities = activitiesOf(organizationId, ofDeal, open, page);
         Map<String, String> stageNames = stageNames(organizationId, card, page);
         return Optional.of(new Timeline(planned(open),
                 page.stream().map(entry -> historyEntry(entry, activities, stageNames)).toList(),
@@ -87,7 +87,8 @@ public class Timelines {
     }
 
     /** The open activities and those the page's entries name, by id, for their current subject and type. */
-    private Map<String, Document> activitiesOf(Bson ofDeal, List<Document> open, List<Document> entries) {
+    private Map<String, Document> activitiesOf(String organizationId, Bson ofDeal, List<Document> open,
+                                               List<Document> entries) {
         Map<String, Document> activities = new HashMap<>();
         open.forEach(activity -> activities.put(activity.getString("_id"), activity));
         Set<String> named = new LinkedHashSet<>();
@@ -95,7 +96,7 @@ public class Timelines {
         named.remove(null);
         named.removeAll(activities.keySet());
         if (!named.isEmpty()) {
-            collections.activities().find(Filters.and(ofDeal, Filters.in("_id", named)))
+            reads.activities().find(organizationId, ofDeal, Filters.in("_id", named))
                     .forEach(activity -> activities.put(activity.getString("_id"), activity));
         }
         return activities;

@@ -2,11 +2,11 @@ package app.kariz.view.agenda;
 
 import app.kariz.events.activity.ActivityFields;
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
-import app.kariz.view.card.Indicator;
 import app.kariz.view.card.QueryFixture;
+import app.kariz.view.indicator.Indicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,9 +3,14 @@ package app.kariz.view.card;
 import app.kariz.events.activity.Due;
 import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
+import app.kariz.view.agenda.Agenda;
+import app.kariz.view.agenda.AgendaItem;
 import app.kariz.view.board.Board;
 import app.kariz.view.board.BoardFilter;
 import app.kariz.view.deallist.DealQuery;
+import app.kariz.view.indicator.Indicator;
+import app.kariz.view.indicator.IndicatorQuery;
+import app.kariz.view.indicator.IndicatorRule;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static app.kariz.view.card.QueryFixture.ORG;
@@ -31,9 +38,11 @@ import static app.kariz.view.card.QueryFixture.PIPELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database form of the indicator rules ({@link IndicatorQuery}, used by the board and the deal list) against
- * the rule judging each card by itself ({@link IndicatorRule}, used by the deal card), with a fixed clock at day
- * boundaries, DST changes and due instants.
+ * The three forms of the one indicator rule against each other, with a fixed clock at day boundaries (Asia/Tehran,
+ * UTC+03:30, and other zones), DST changes and due instants: the rule judging each card by itself
+ * ({@link IndicatorRule}, used by the deal card), its database filters
+ * ({@link IndicatorQuery}, used by the board and the deal list, and counted in memory by the board), and the
+ * agenda's lists and the state it shows for each activity.
  */
 class IndicatorExactnessTest {
 
@@ -41,6 +50,9 @@ class IndicatorExactnessTest {
     private static InProcessMongo mongo;
     private QueryFixture view;
     private final Set<String> dealIds = new TreeSet<>();
+    /** The open activities (all assigned to {@link #ASSIGNEE}) by id, with when each is due. */
+    private final Map<String, Due> openActivities = new TreeMap<>();
+    private static final String ASSIGNEE = "assignee-1";
 
     @BeforeAll
     static void startMongo() {
@@ -162,6 +174,7 @@ class IndicatorExactnessTest {
                 due("2026-03-11", "10:00", "Asia/Tehran"));
         view.apply(story.completed("nothing-open-a0", "Done", CREATED),
                 story.cancelled("nothing-open-a1", "BY_USER", CREATED));
+        openActivities.keySet().removeAll(Set.of("nothing-open-a0", "nothing-open-a1"));
 
         expect("2026-03-10T12:00:00Z", "nothing-open", Indicator.NO_ACTIVITY);
     }
@@ -170,6 +183,7 @@ class IndicatorExactnessTest {
         DealStory story = view.open(dealId, "lead", "Deal " + dealId, "owner-1", "100.00", "IRR", CREATED);
         for (int i = 0; i < dues.length; i++) {
             view.apply(story.scheduled(dealId + "-a" + i, "call", "Call " + i, dues[i], CREATED));
+            openActivities.put(dealId + "-a" + i, dues[i]);
         }
         dealIds.add(dealId);
         return story;
@@ -199,7 +213,7 @@ class IndicatorExactnessTest {
         for (Indicator indicator : Indicator.values()) {
             Set<String> byFilter = new TreeSet<>();
             view.collections.dealCards().find(Filters.and(Filters.eq("status", "OPEN"),
-                            IndicatorQuery.matching(indicator, now)))
+                            IndicatorQuery.CARDS.matching(indicator, now)))
                     .forEach((Document card) -> byFilter.add(card.getString("_id")));
             assertThat(byFilter).as("%s by the database filter at %s", indicator, now)
                     .isEqualTo(byRule.get(indicator));
@@ -216,6 +230,51 @@ class IndicatorExactnessTest {
         }
         board.stages().get(0).deals().forEach(card -> assertThat(card.indicator())
                 .as("%s shown on the board at %s", card.id(), now).isEqualTo(view.card(card.id()).indicator()));
+        assertAgendaAgreesWithTheRule(now);
+    }
+
+    /**
+     * The agenda lists as overdue exactly the activities the rule judges overdue, and on each due date exactly that
+     * date's activities that are not, each with the state the rule gives it.
+     */
+    private void assertAgendaAgreesWithTheRule(Instant now) {
+        IndicatorRule rule = new IndicatorRule(view.clock);
+        Map<String, Indicator> byRule = new TreeMap<>();
+        openActivities.forEach((id, due) -> byRule.put(id, rule.ofActivity(due.todayFrom(), due.overdueFrom(), now)));
+        Set<String> overdueByRule = new TreeSet<>();
+        byRule.forEach((id, state) -> {
+            if (state == Indicator.OVERDUE) {
+                overdueByRule.add(id);
+            }
+        });
+        Agenda agenda = view.agendas.find(ORG, ASSIGNEE, null, ZoneId.of("Asia/Tehran"), 500, null, null);
+        assertThat(agendaIds(agenda.overdue(), byRule, now)).as("overdue on the agenda at %s", now)
+                .isEqualTo(overdueByRule);
+        assertThat(agenda.overdueCount()).isEqualTo(overdueByRule.size());
+        Set<LocalDate> dates = new TreeSet<>();
+        openActivities.values().forEach(due -> dates.add(due.date()));
+        for (LocalDate date : dates) {
+            Set<String> dueThatDayByRule = new TreeSet<>();
+            openActivities.forEach((id, due) -> {
+                if (due.date().equals(date) && byRule.get(id) != Indicator.OVERDUE) {
+                    dueThatDayByRule.add(id);
+                }
+            });
+            Agenda ofDay = view.agendas.find(ORG, ASSIGNEE, date, ZoneId.of("Asia/Tehran"), 500, null, null);
+            assertThat(agendaIds(ofDay.today(), byRule, now)).as("due on %s and not overdue at %s", date, now)
+                    .isEqualTo(dueThatDayByRule);
+        }
+    }
+
+    private static Set<String> agendaIds(List<AgendaItem> items, Map<String, Indicator> byRule, Instant now) {
+        Set<String> ids = new TreeSet<>();
+        items.forEach(item -> {
+            assertThat(item.state()).as("%s's state on the agenda at %s", item.id(), now)
+                    .isEqualTo(byRule.get(item.id()));
+            ids.add(item.id());
+        });
+        assertThat(ids).hasSameSizeAs(items);
+        return ids;
     }
 
     private static Set<String> ids(List<DealCard> cards) {

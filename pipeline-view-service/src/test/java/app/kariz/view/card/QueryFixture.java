@@ -10,6 +10,7 @@ import app.kariz.view.agenda.Agendas;
 import app.kariz.view.board.Boards;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.deallist.DealList;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.projection.PipelineViewProjection;
 import app.kariz.view.store.ViewCollections;

@@ -11,7 +11,7 @@ import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;
 import app.kariz.view.board.Board;
 import app.kariz.view.card.DealCard;
-import app.kariz.view.card.Indicator;
+import app.kariz.view.indicator.Indicator;
 import app.kariz.view.timeline.HistoryEntry;
 import app.kariz.view.timeline.HistoryType;
 import app.kariz.view.timeline.PlannedActivity;

@@ -1,5 +1,6 @@
 package app.kariz.view.projection;
 
+import app.kariz.events.Position;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.view.activity.Activities;
 import app.kariz.view.activity.Activity;
@@ -7,14 +8,13 @@ import app.kariz.view.board.Board;
 import app.kariz.view.board.Boards;
 import app.kariz.view.card.DealCard;
 import app.kariz.view.card.DealCards;
-import app.kariz.view.card.IndicatorRule;
 import app.kariz.view.card.RottingRule;
-import app.kariz.events.Position;
 import app.kariz.view.consistency.AppliedPositions;
 import app.kariz.view.consistency.HealBackoff;
 import app.kariz.view.consistency.InOrderStreams;
 import app.kariz.view.consistency.OpenGaps;
 import app.kariz.view.consistency.ParkedEvents;
+import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.pipeline.Pipelines;
 import app.kariz.view.store.ViewCollections;
 import app.kariz.view.timeline.Timeline;

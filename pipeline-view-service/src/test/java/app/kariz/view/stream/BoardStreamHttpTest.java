@@ -5,6 +5,7 @@ import app.kariz.events.activity.Due;
 import app.kariz.events.deal.DealFields;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.testing.mongo.InProcessMongo;
+import app.kariz.testing.sse.EventStreamClient;
 import app.kariz.view.DealStory;
 import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;

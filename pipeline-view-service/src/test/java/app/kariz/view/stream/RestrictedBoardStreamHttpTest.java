@@ -6,6 +6,7 @@ import app.kariz.events.deal.DealFields;
 import app.kariz.events.pipeline.PipelineStage;
 import app.kariz.support.consume.ConsumedEvent;
 import app.kariz.testing.mongo.InProcessMongo;
+import app.kariz.testing.sse.EventStreamClient;
 import app.kariz.view.DealStory;
 import app.kariz.view.PipelineStory;
 import app.kariz.view.SettableClock;

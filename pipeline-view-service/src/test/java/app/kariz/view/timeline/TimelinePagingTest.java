@@ -1,7 +1,7 @@
 package app.kariz.view.timeline;
 
 import app.kariz.events.activity.Due;
-import app.kariz.support.web.InvalidInputException;
+import app.kariz.kernel.InvalidInputException;
 import app.kariz.testing.mongo.InProcessMongo;
 import app.kariz.view.DealStory;
 import app.kariz.view.card.QueryFixture;

@@ -1,11 +1,11 @@
 package app.kariz.support.eventstore;
 
+import app.kariz.contract.request.RequestId;
 import app.kariz.events.EventCatalog;
 import app.kariz.events.EventType;
 import app.kariz.events.KarizEvent;
-import app.kariz.support.publish.EventRecords;
 import app.kariz.support.publish.EventRecords.StoredEvent;
-import app.kariz.support.web.RequestIds;
+import app.kariz.support.publish.EventRecords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,7 +31,7 @@ final class DomainEventRecords {
         StoredEvent stored = new StoredEvent(message.getIdentifier(), message.getTimestamp(),
                 WrittenPositions.positionOf(message),
                 (String) message.getMetaData().get("correlationId"),
-                (String) message.getMetaData().get(RequestIds.MDC_KEY), event);
+                (String) message.getMetaData().get(RequestId.MDC_KEY), event);
         return EventRecords.toRecord(stored, type, source, json.writeValueAsBytes(event));
     }
 

@@ -1,5 +1,6 @@
 package app.kariz.support.eventstore;
 
+import app.kariz.contract.request.RequestId;
 import app.kariz.support.json.EventJson;
 import app.kariz.support.mongo.MongoConfiguration;
 import app.kariz.support.mongo.MongoProperties;
@@ -7,17 +8,13 @@ import app.kariz.support.publish.KafkaConfiguration;
 import app.kariz.support.publish.KafkaProperties;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
-import app.kariz.support.web.RequestIds;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.slf4j.MDC;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,19 +24,21 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -159,15 +158,15 @@ public class EventStoreConfiguration {
     @Bean
     public MessageDispatchInterceptor<CommandMessage<?>> requestIdOnCommands() {
         return messages -> (index, command) -> {
-            String requestId = MDC.get(RequestIds.MDC_KEY);
-            return requestId == null || command.getMetaData().containsKey(RequestIds.MDC_KEY) ? command
-                    : command.andMetaData(Map.of(RequestIds.MDC_KEY, requestId));
+            String requestId = MDC.get(RequestId.MDC_KEY);
+            return requestId == null || command.getMetaData().containsKey(RequestId.MDC_KEY) ? command
+                    : command.andMetaData(Map.of(RequestId.MDC_KEY, requestId));
         };
     }
 
     @Bean
     public CorrelationDataProvider requestIdCorrelation() {
-        return new SimpleCorrelationDataProvider(RequestIds.MDC_KEY);
+        return new SimpleCorrelationDataProvider(RequestId.MDC_KEY);
     }
 
     /** Declared because a provider bean of ours switches Axon's default one off. */

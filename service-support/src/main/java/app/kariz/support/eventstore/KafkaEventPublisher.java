@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * notice, by the {@link RelayAudit}, which compares the heads with the event store.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
-public class KafkaEventPublisher {
+class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * write without coordinating. Aggregate ids are unique within one event store (its unique index is on id and
  * sequence, whatever the type), so the id alone is the key. Only looked up by {@code _id}: no other index.
  */
-public class PublishedHeads {
+class PublishedHeads {
 
     public static final String COLLECTION = "published_heads";
 

@@ -65,7 +65,7 @@ import java.util.concurrent.TimeUnit;
  * returns one small document per aggregate; heads are read by {@code _id}. Each event is read by about
  * window / interval audits (20 with the defaults) while it is in the window.
  */
-public class RelayAudit implements SmartLifecycle {
+class RelayAudit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RelayAudit.class);
     static final String REQUESTED_BY = "relay-audit";

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * later than this position minus the store's look-back will still be read by the processor itself.
  */
 @FunctionalInterface
-public interface RelayPosition {
+interface RelayPosition {
 
     /**
      * @return the timestamp the relay has read up to, or empty when this instance cannot tell: the processor does

@@ -3,6 +3,8 @@ package app.kariz.support.web;
 import app.kariz.contract.identity.IdentityHeaders;
 import app.kariz.contract.identity.Role;
 import app.kariz.contract.identity.Visibility;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.access.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

@@ -27,7 +27,7 @@ import java.util.Map;
  * The services sit behind the gateway on an internal network; this makes a forged or replayed header set worthless
  * if that network is ever reachable from outside.
  */
-public class IdentityVerification extends OncePerRequestFilter {
+class IdentityVerification extends OncePerRequestFilter {
 
     public static final Duration MAX_SKEW = Duration.ofSeconds(300);
     private static final Logger log = LoggerFactory.getLogger(IdentityVerification.class);

@@ -1,5 +1,6 @@
 package app.kariz.support.web;
 
+import app.kariz.kernel.Change;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -18,7 +19,7 @@ import java.io.IOException;
  * {@code null}, and otherwise {@code Change.to(value)} with the value read as the type argument under the usual
  * rules (text trimmed, dates and wall times ISO-8601).
  */
-public final class PartialUpdateJson {
+final class PartialUpdateJson {
 
     private PartialUpdateJson() {
     }

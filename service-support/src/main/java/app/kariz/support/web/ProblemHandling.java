@@ -1,5 +1,9 @@
 package app.kariz.support.web;
 
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.RuleViolationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -33,24 +37,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-        return Problems.invalidInput(e.errors());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    public ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return Problems.notFound(e.getMessage());
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    public ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e) {
-        return Problems.conflict(e.getMessage());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    public ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-        return Problems.forbidden(e.getMessage(), e.error().stream().toList());
+    @ExceptionHandler({InvalidInputException.class, NotFoundException.class, RuleViolationException.class,
+            ForbiddenException.class})
+    public ResponseEntity<ProblemDetail> refused(RuntimeException e) {
+        return Problems.ofRefusal(e).orElseThrow(() -> e);
     }
 
     @ExceptionHandler(UnauthenticatedException.class)

@@ -1,5 +1,9 @@
 package app.kariz.support.web;
 
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.InvalidInputException;
+import app.kariz.kernel.NotFoundException;
+import app.kariz.kernel.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -7,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** RFC 9457 problem responses in the contract's shape: type, title, status, detail and field errors. */
 public final class Problems {
@@ -50,5 +55,27 @@ public final class Problems {
 
     public static ResponseEntity<ProblemDetail> conflict(String detail) {
         return of(HttpStatus.CONFLICT, "rule-violated", "Not allowed in the current state", detail);
+    }
+
+    /**
+     * The one mapping of the domain's refusals to problems, whether a controller threw them or a command handler
+     * (whose failure may come wrapped).
+     *
+     * @return empty when {@code failure} is not one of the domain's refusals
+     */
+    public static Optional<ResponseEntity<ProblemDetail>> ofRefusal(Throwable failure) {
+        if (failure instanceof InvalidInputException invalid) {
+            return Optional.of(invalidInput(invalid.errors()));
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return Optional.of(notFound(notFound.getMessage()));
+        }
+        if (failure instanceof RuleViolationException violation) {
+            return Optional.of(conflict(violation.getMessage()));
+        }
+        if (failure instanceof ForbiddenException forbidden) {
+            return Optional.of(forbidden(forbidden.getMessage(), forbidden.error().stream().toList()));
+        }
+        return Optional.empty();
     }
 }

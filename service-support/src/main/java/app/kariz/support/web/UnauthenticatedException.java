@@ -1,7 +1,7 @@
 package app.kariz.support.web;
 
 /** The request does not carry a caller identity the service can trust (401). */
-public class UnauthenticatedException extends RuntimeException {
+class UnauthenticatedException extends RuntimeException {
 
     public UnauthenticatedException(String detail) {
         super(detail);

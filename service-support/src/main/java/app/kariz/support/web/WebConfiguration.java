@@ -1,5 +1,6 @@
 package app.kariz.support.web;
 
+import app.kariz.kernel.Change;
 import app.kariz.support.json.EventJson;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;

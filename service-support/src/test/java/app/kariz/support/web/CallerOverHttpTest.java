@@ -1,6 +1,8 @@
 package app.kariz.support.web;
 
 import app.kariz.contract.identity.IdentityHeaders;
+import app.kariz.kernel.ForbiddenException;
+import app.kariz.kernel.access.Caller;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

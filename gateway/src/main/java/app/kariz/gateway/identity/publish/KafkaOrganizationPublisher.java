@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * (ISO-8601 instants), keyed by organisation, CloudEvents binary-mode headers plus Kariz's. An organisation is an
  * aggregate of one event here, so its sequence is always 0.
  */
-public class KafkaOrganizationPublisher implements OrganizationPublisher, AutoCloseable {
+class KafkaOrganizationPublisher implements OrganizationPublisher, AutoCloseable {
 
     static final String AGGREGATE_TYPE = "organization";
     private static final long SEND_TIMEOUT_SECONDS = 40;

@@ -1,7 +1,8 @@
 package app.kariz.gateway.identity.publish;
 
-import app.kariz.gateway.identity.IdentityStore;
 import app.kariz.gateway.identity.IdentityStore.UnpublishedOrganization;
+import app.kariz.gateway.identity.IdentityStore;
+import app.kariz.gateway.identity.NewOrganizationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * publish an event twice, with the same {@code ce_id}. Consumers are idempotent (the deal service seeds an
  * organisation's pipeline deterministically). One thread per instance, so one instance never races itself.
  */
-public class OrganizationOutbox implements AutoCloseable {
+class OrganizationOutbox implements NewOrganizationListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationOutbox.class);
     private static final int BATCH = 100;
@@ -49,6 +50,11 @@ public class OrganizationOutbox implements AutoCloseable {
     /** Starts the periodic sweep, the first one at once. */
     public void start() {
         thread.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void organizationStored() {
+        publishSoon();
     }
 
     /** Publishes what is unpublished soon, on the outbox's thread. */

@@ -1,10 +1,10 @@
 package app.kariz.gateway.identity.web;
 
+import app.kariz.contract.request.RequestId;
 import app.kariz.gateway.auth.Authentication;
-import app.kariz.gateway.auth.Identity;
+import app.kariz.gateway.identity.Identity;
 import app.kariz.gateway.problem.Problem;
 import app.kariz.gateway.problem.ProblemException;
-import app.kariz.gateway.tracing.RequestTrace;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +21,7 @@ final class Callers {
     }
 
     static String requestId(ServerWebExchange exchange) {
-        return exchange.getRequest().getHeaders().getFirst(RequestTrace.REQUEST_ID_HEADER);
+        return exchange.getRequest().getHeaders().getFirst(RequestId.HEADER);
     }
 
     /** An empty answer means: there is no such thing (in the caller's organisation). */

@@ -1,8 +1,8 @@
 package app.kariz.gateway.identity.web;
 
 import app.kariz.contract.identity.Role;
-import app.kariz.gateway.auth.Identity;
 import app.kariz.gateway.identity.Identities;
+import app.kariz.gateway.identity.Identity;
 import app.kariz.gateway.identity.web.IdentityRequests.NewUserRequest;
 import app.kariz.gateway.identity.web.IdentityRequests.OrganizationChangeRequest;
 import app.kariz.gateway.identity.web.IdentityRequests.UserChangeRequest;

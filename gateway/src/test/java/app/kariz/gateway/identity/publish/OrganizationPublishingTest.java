@@ -3,6 +3,7 @@ package app.kariz.gateway.identity.publish;
 import app.kariz.events.EventHeaders;
 import app.kariz.events.Topics;
 import app.kariz.gateway.RunningGateway;
+import app.kariz.testing.kafka.InProcessKafka;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -38,7 +39,7 @@ class OrganizationPublishingTest {
 
     @Test
     void aNewOrganizationIsPublishedOnItsTopicAndMarkedPublished() throws Exception {
-        try (TestKafkaBroker kafka = TestKafkaBroker.start(kafkaData)) {
+        try (InProcessKafka kafka = InProcessKafka.start(kafkaData)) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     kafka.bootstrapServers()))) {
                 // The services create the event topics; the gateway only publishes.

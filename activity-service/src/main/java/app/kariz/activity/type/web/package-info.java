@@ -1,0 +1,4 @@
+/**
+ * The activity types' REST endpoints.
+ */
+package app.kariz.activity.type.web;

@@ -1,0 +1,25 @@
+package app.kariz.deal;
+
+import app.kariz.testing.architecture.ArchitectureRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** This module's architecture rules, run with its tests (and so by {@code ./mvnw verify}). */
+@AnalyzeClasses(packages = "app.kariz.deal", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = ArchitectureRules.packagesAreFreeOfCycles("app.kariz.deal")
+            .because("a feature that needs another's inside to be understood cannot be changed on its own");
+
+    @ArchTest
+    static final ArchRule domainCodeUsesNoInfrastructure = ArchitectureRules.domainCodeUsesNoInfrastructure()
+            .because("deals and pipelines decide by their rules alone, testable without a server, a broker or a store");
+
+    @ArchTest
+    static final ArchRule controllersStayOutOfOtherCodesInsides = ArchitectureRules
+            .controllersStayOutOfOtherCodesInsides()
+            .because("the web edge sends commands and reads directories; what lies behind them may change freely");
+}

@@ -1,0 +1,4 @@
+/**
+ * Ordered secondary and unique indexes that answer ranges, prefixes and sorts.
+ */
+package app.kariz.mongo.embedded.index;

@@ -1,0 +1,4 @@
+/**
+ * The OpenAPI description and Swagger UI, served without a token.
+ */
+package app.kariz.gateway.apidocs;

@@ -1,0 +1,4 @@
+/**
+ * What browsers need: CORS and the security headers on every response.
+ */
+package app.kariz.gateway.browser;

@@ -1,0 +1,4 @@
+/**
+ * Publishing new organisations to Kafka through an outbox.
+ */
+package app.kariz.gateway.identity.publish;

@@ -1,0 +1,4 @@
+/**
+ * The gateway's own endpoints for organisations and users.
+ */
+package app.kariz.gateway.identity.web;

@@ -1,0 +1,4 @@
+/**
+ * Request ids, W3C trace context and the access log.
+ */
+package app.kariz.gateway.tracing;

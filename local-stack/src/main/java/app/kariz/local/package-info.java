@@ -1,0 +1,4 @@
+/**
+ * The local launcher: Kafka, the embedded MongoDB and every service in one JVM.
+ */
+package app.kariz.local;

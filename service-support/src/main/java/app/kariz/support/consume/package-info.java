@@ -1,0 +1,4 @@
+/**
+ * Consuming the event topics: decoding records, applying them, dead letters.
+ */
+package app.kariz.support.consume;

@@ -1,0 +1,4 @@
+/**
+ * MongoDB wiring: clients, durability and state that may be rebuilt.
+ */
+package app.kariz.support.mongo;

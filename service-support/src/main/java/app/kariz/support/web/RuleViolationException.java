@@ -1,9 +1,0 @@
-package app.kariz.support.web;
-
-/** A business rule forbids the request in the resource's current state, e.g. moving a lost deal (409). */
-public class RuleViolationException extends RuntimeException {
-
-    public RuleViolationException(String detail) {
-        super(detail);
-    }
-}

@@ -1,0 +1,4 @@
+/**
+ * A real Kafka broker in the test JVM.
+ */
+package app.kariz.testing.kafka;

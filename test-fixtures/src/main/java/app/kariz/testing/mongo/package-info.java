@@ -1,0 +1,4 @@
+/**
+ * The embedded MongoDB in the test JVM.
+ */
+package app.kariz.testing.mongo;
