@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -27,8 +26,11 @@ public final class OrderedSecondaryIndex extends Index<Integer> implements Scann
     public OrderedSecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         IndexOrder order = new IndexOrder(keys);
-        entries = new ConcurrentSkipListSet<>(Comparator.<Entry, Object[]>comparing(Entry::values, order)
-                .thenComparingInt(Entry::position));
+        // One comparator, not a chain of them: the skip list calls it a few dozen times per write and read.
+        entries = new ConcurrentSkipListSet<>((left, right) -> {
+            int byValues = order.compare(left.values(), right.values());
+            return byValues != 0 ? byValues : Integer.compare(left.position(), right.position());
+        });
     }
 
     @Override

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class OrderedUniqueIndex extends AbstractUniqueIndex<Integer> imple
     public OrderedUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         IndexOrder order = new IndexOrder(keys);
-        entries = new ConcurrentSkipListMap<>(Comparator.comparing(key -> key.stream().toArray(), order));
+        entries = new ConcurrentSkipListMap<>(order::compareKeys);
     }
 
     @Override
