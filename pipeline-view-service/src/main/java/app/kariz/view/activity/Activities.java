@@ -40,7 +40,7 @@ public class Activities {
             return Optional.empty();
         }
         Document card = reads.dealCards().find(organizationId,
-                DealCards.visibleAnd(Filters.eq("_id", activity.getString("dealId")))).first();
+                DealCards.visible(), Filters.eq("_id", activity.getString("dealId"))).first();
         return Optional.ofNullable(card).map(deal -> toActivity(activity, deal.getString("title")));
     }
 

@@ -9,6 +9,7 @@ import app.kariz.view.indicator.IndicatorQuery;
 import app.kariz.view.indicator.IndicatorRule;
 import app.kariz.view.store.BsonValues;
 import app.kariz.view.store.ViewCollections;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -70,11 +71,12 @@ public class Agendas {
                        AgendaCursor overdueAfter, AgendaCursor todayAfter) {
         Instant now = indicators.now();
         LocalDate day = date != null ? date : LocalDate.ofInstant(now, timeZone);
-        List<Bson> open = List.of(Filters.eq("assigneeId", assigneeId),
-                Filters.eq("status", ActivityStatus.OPEN.name()));
         // Each list is its own indexed query (agenda_overdue, agenda_day), sorted by due and cut at the page.
-        List<Bson> overdueFilter = with(open, IndicatorQuery.ACTIVITIES.matching(Indicator.OVERDUE, now));
-        List<Bson> todayFilter = with(open, Filters.eq("due.date", day.toString()),
+        List<Bson> overdueFilter = List.of(Filters.eq("assigneeId", assigneeId),
+                Filters.eq("status", ActivityStatus.OPEN.name()),
+                IndicatorQuery.ACTIVITIES.matching(Indicator.OVERDUE, now));
+        List<Bson> todayFilter = List.of(Filters.eq("assigneeId", assigneeId),
+                Filters.eq("status", ActivityStatus.OPEN.name()), Filters.eq("due.date", day.toString()),
                 IndicatorQuery.ACTIVITIES.holding(IndicatorRule.NOT_OVERDUE, now));
         Page overdue = page(organizationId, AgendaCursor.Listing.OVERDUE, overdueFilter, overdueAfter, limit);
         Page today = page(organizationId, AgendaCursor.Listing.TODAY, todayFilter, todayAfter, limit);
@@ -90,8 +92,9 @@ public class Agendas {
     private Page page(String organizationId, AgendaCursor.Listing listing, List<Bson> filter, AgendaCursor after,
                       int limit) {
         List<Document> activities = new ArrayList<>(limit + 1);
-        reads.activities().find(organizationId, after == null ? filter : with(filter, after.activitiesAfter()))
-                .sort(DUE_ORDER)
+        FindIterable<Document> found = after == null ? reads.activities().find(organizationId, filter)
+                : reads.activities().find(organizationId, filter, after.activitiesAfter());
+        found.sort(DUE_ORDER)
                 .limit(limit + 1)
                 .into(activities);
         if (activities.size() <= limit) {
@@ -99,12 +102,6 @@ public class Agendas {
         }
         List<Document> page = activities.subList(0, limit);
         return new Page(page, AgendaCursor.after(listing, page.get(limit - 1)).encode());
-    }
-
-    private static List<Bson> with(List<Bson> conditions, Bson... more) {
-        List<Bson> all = new ArrayList<>(conditions);
-        all.addAll(List.of(more));
-        return all;
     }
 
     /** One page of a list's activities, before the deals that are not visible are left out. */
@@ -120,7 +117,7 @@ public class Agendas {
         if (dealIds.isEmpty()) {
             return titles;
         }
-        reads.dealCards().find(organizationId, DealCards.visibleAnd(Filters.in("_id", dealIds)))
+        reads.dealCards().find(organizationId, DealCards.visible(), Filters.in("_id", dealIds))
                 .projection(Projections.include("title"))
                 .forEach(card -> titles.put(card.getString("_id"), card.getString("title")));
         return titles;

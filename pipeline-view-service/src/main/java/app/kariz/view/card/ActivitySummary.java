@@ -35,8 +35,8 @@ public record ActivitySummary(int openActivityCount, int doneActivityCount, Inst
 
     /** The indicator of a deal in {@code status} with these activities, judged by {@code rule} at {@code now}. */
     public Indicator indicator(DealStatus status, IndicatorRule rule, Instant now) {
-        return rule.ofDeal(status == DealStatus.OPEN, hasOpenActivity() ? todayAt : null,
-                hasOpenActivity() ? overdueAt : null, now);
+        boolean open = hasOpenActivity();
+        return rule.ofDeal(status == DealStatus.OPEN, open ? todayAt : null, open ? overdueAt : null, now);
     }
 
     public boolean hasOpenActivity() {

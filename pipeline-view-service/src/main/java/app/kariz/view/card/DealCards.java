@@ -12,7 +12,6 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,12 +40,6 @@ public class DealCards {
         return List.of(Filters.ne("status", null), Filters.exists("deletedAt", false));
     }
 
-    /** {@link #visible()} and {@code conditions}. */
-    public static List<Bson> visibleAnd(Bson... conditions) {
-        List<Bson> all = new ArrayList<>(visible());
-        all.addAll(List.of(conditions));
-        return all;
-    }
 
     /** The rule this reader judges indicators by; queries by indicator take their instant from it. */
     public IndicatorRule indicators() {
@@ -58,7 +51,7 @@ public class DealCards {
     }
 
     public Optional<DealCard> find(String organizationId, String dealId) {
-        return Optional.ofNullable(dealCards.find(organizationId, visibleAnd(Filters.eq("_id", dealId))).first())
+        return Optional.ofNullable(dealCards.find(organizationId, visible(), Filters.eq("_id", dealId)).first())
                 .map(card -> toCard(card, pipelines.rottenAfterDays(organizationId, card.getString("pipelineId"),
                         card.getString("stageId"))));
     }

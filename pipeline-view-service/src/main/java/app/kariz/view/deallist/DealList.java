@@ -61,7 +61,8 @@ public class DealList {
 
     /** The conditions on the organisation's cards, which every read adds. */
     private static List<Bson> scope(DealQuery query) {
-        List<Bson> filters = DealCards.visibleAnd(query.status() != null
+        List<Bson> filters = new ArrayList<>(DealCards.visible());
+        filters.add(query.status() != null
                 ? Filters.eq("status", query.status().name())
                 : Filters.in("status", Arrays.stream(DealStatus.values()).map(DealStatus::name).toList()));
         if (query.pipelineId() != null) {

@@ -29,30 +29,28 @@ public final class ScopedCollection {
 
     /** The organisation's documents that meet every condition. */
     public FindIterable<Document> find(String organizationId, Bson... conditions) {
-        return find(organizationId, Arrays.asList(conditions));
+        return find(organizationId, List.of(), conditions);
     }
 
-    public FindIterable<Document> find(String organizationId, List<Bson> conditions) {
-        return collection.find(filter(organizationId, conditions));
+    /** The organisation's documents that meet every one of {@code conditions} and of {@code more}. */
+    public FindIterable<Document> find(String organizationId, List<Bson> conditions, Bson... more) {
+        return collection.find(filter(organizationId, conditions, more));
     }
 
     /** How many of the organisation's documents meet every condition. */
-    public long count(String organizationId, Bson... conditions) {
-        return count(organizationId, Arrays.asList(conditions));
-    }
-
-    public long count(String organizationId, List<Bson> conditions) {
-        return collection.countDocuments(filter(organizationId, conditions));
+    public long count(String organizationId, List<Bson> conditions, Bson... more) {
+        return collection.countDocuments(filter(organizationId, conditions, more));
     }
 
     /** One flat {@code $and} with the organisation first, the shape every view index starts with. */
-    static Bson filter(String organizationId, List<Bson> conditions) {
+    static Bson filter(String organizationId, List<Bson> conditions, Bson... more) {
         if (organizationId == null || organizationId.isBlank()) {
             throw new IllegalArgumentException("A view read is always within an organisation");
         }
-        List<Bson> all = new ArrayList<>(conditions.size() + 1);
+        List<Bson> all = new ArrayList<>(conditions.size() + more.length + 1);
         all.add(Filters.eq(ORGANIZATION_ID, organizationId));
         all.addAll(conditions);
+        all.addAll(Arrays.asList(more));
         return Filters.and(all);
     }
 }

@@ -65,9 +65,11 @@ public class Timelines {
     public Optional<Timeline> find(String organizationId, String dealId, int limit, String cursor,
                                    String onlyOwnerId) {
         HistoryCursor after = HistoryCursor.parse(cursor);
-        Document card = reads.dealCards().find(organizationId, onlyOwnerId == null
-                ? DealCards.visibleAnd(Filters.eq("_id", dealId))
-                : DealCards.visibleAnd(Filters.eq("_id", dealId), Filters.eq("ownerId", onlyOwnerId))).first();
+        Bson ofThisDeal = Filters.eq("_id", dealId);
+        Document card = (onlyOwnerId == null
+                ? reads.dealCards().find(organizationId, DealCards.visible(), ofThisDeal)
+                : reads.dealCards().find(organizationId, DealCards.visible(), ofThisDeal,
+                        Filters.eq("ownerId", onlyOwnerId))).first();
         if (card == null) {
             return Optional.empty();
         }
